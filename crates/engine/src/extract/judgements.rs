@@ -1,0 +1,193 @@
+//! Judgements: each framework's headings, found with their grades in tables (however the cells
+//! wrap) or in sentences ("Children’s services in X require improvement to be good").
+
+use super::text::ParagraphText;
+use crate::model::{Evidence, Framework, Judgement, JudgementKey};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Grade words as printed, longest alternatives first.
+const GRADE: &str = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate|not\s+judged)";
+
+/// A heading pattern: words separated by any white space, apostrophes in either form.
+fn heading(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(|w| regex::escape(w).replace('’', "['’`]").replace('\'', "['’`]"))
+        .collect::<Vec<_>>()
+        .join(r"\s+")
+}
+
+struct Row {
+    key: JudgementKey,
+    pattern: Regex,
+}
+
+fn rows(spec: &[(JudgementKey, &str)]) -> Vec<Row> {
+    spec.iter()
+        .map(|(key, words)| Row {
+            key: *key,
+            // The grade must follow the heading directly (a footnote digit may sit between).
+            pattern: Regex::new(&format!(r"(?i)(?P<area>{})\s+(?:\d\s+)?(?P<grade>{GRADE})\b", heading(words)))
+                .expect("static regex"),
+        })
+        .collect()
+}
+
+static ILACS: LazyLock<Vec<Row>> = LazyLock::new(|| {
+    use JudgementKey::*;
+    rows(&[
+        (Leadership, "The impact of leaders on social work practice with children and families"),
+        (HelpProtection, "The experiences and progress of children who need help and protection"),
+        (InCareAndCareLeavers, "The experiences and progress of children in care and care leavers"),
+        (InCare, "The experiences and progress of children in care"),
+        (CareLeavers, "The experiences and progress of care leavers"),
+        (Overall, "Overall effectiveness"),
+    ])
+});
+
+static SIF: LazyLock<Vec<Row>> = LazyLock::new(|| {
+    use JudgementKey::*;
+    rows(&[
+        (HelpProtection, "1. Children who need help and protection"),
+        (LookedAfter, "2. Children looked after and achieving permanence"),
+        (Adoption, "2.1 Adoption performance"),
+        (CareLeavers, "2.2 Experiences and progress of care leavers"),
+        (Leadership, "3. Leadership, management and governance"),
+    ])
+});
+
+static LAC: LazyLock<Vec<Row>> = LazyLock::new(|| {
+    use JudgementKey::*;
+    rows(&[
+        (Overall, "Overall effectiveness"),
+        (CapacityToImprove, "Capacity to improve"),
+        (Outcomes, "Outcomes for looked after children and young people"),
+        (QualityOfProvision, "Quality of provision"),
+        (Leadership, "Leadership and management"),
+    ])
+});
+
+static CP: LazyLock<Vec<Row>> = LazyLock::new(|| {
+    use JudgementKey::*;
+    rows(&[
+        (Overall, "Overall effectiveness"),
+        (HelpProtection, "The effectiveness of the help and protection provided to children, young people, families and carers"),
+        (QualityOfPractice, "The quality of practice"),
+        (Leadership, "Leadership and governance"),
+    ])
+});
+
+/// SIF overall sentence: "Children’s services in X are good", "The overall judgement is that
+/// children’s services are inadequate", "The overall judgement is requires improvement."
+static OVERALL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?P<area>children['’`]?s\s+services\s+in\s+.+?|the\s+overall\s+judgement)\s+(?:(?:is\s+that\s+children['’`]?s\s+services\s+)?(?:are|is)\s+)?(?P<grade>{GRADE})\s*\.?\s*$"
+    ))
+    .expect("static regex")
+});
+
+/// LSCB sentence: "The Local Safeguarding Children Board is good", "The effectiveness of the
+/// Local Safeguarding Children Board (LSCB) is inadequate".
+static LSCB_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?P<area>the\s+(?:effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children\s+board(?:\s*\(LSCB\))?)\s+(?:(?:are|is)\s+)?(?P<grade>{GRADE})\s*\.?\s*$"
+    ))
+    .expect("static regex")
+});
+
+/// 1 Outstanding, 2 Good, 3 Requires improvement / Adequate, 4 Inadequate, None for not judged.
+pub fn scale_rank(grade: &str) -> Option<u8> {
+    let g = grade.to_ascii_lowercase();
+    if g.starts_with("outstanding") {
+        Some(1)
+    } else if g.starts_with("good") {
+        Some(2)
+    } else if g.starts_with("require") || g.starts_with("adequate") {
+        Some(3)
+    } else if g.starts_with("inadequate") {
+        Some(4)
+    } else {
+        None
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Finds every judgement of `framework` in the text.
+pub fn find(framework: Framework, text: &ParagraphText, with_lscb: bool) -> Vec<Judgement> {
+    let mut found = Vec::new();
+    match framework {
+        Framework::Ilacs2018 | Framework::Ilacs2023 => {
+            // The table is on the first page; later mentions are prose.
+            table(&ILACS, text, text.offset_of_page(3), &mut found);
+        }
+        Framework::Sif2013 | Framework::SifReinspection => {
+            if let Some(j) = sentence(&OVERALL_SENTENCE, JudgementKey::Overall, text) {
+                found.push(j);
+            }
+            table(&SIF, text, text.offset_of_page(3), &mut found);
+            if with_lscb {
+                found.extend(sentence(&LSCB_SENTENCE, JudgementKey::Lscb, text));
+            }
+        }
+        Framework::LscbReview => found.extend(sentence(&LSCB_SENTENCE, JudgementKey::Lscb, text)),
+        Framework::Lac2013 | Framework::Cp2012 => {
+            let rows: &[Row] = if framework == Framework::Lac2013 { &LAC } else { &CP };
+            // Graded in the "Record of main findings" table at the end; the contents page
+            // names it too, so the last mention is the table.
+            let start = text.last_heading_offset("Record of main findings").unwrap_or(0);
+            table_from(rows, text, start, text.full.len(), &mut found);
+        }
+        Framework::FocusedVisit | Framework::MonitoringVisit => {}
+    }
+    let order = framework.expected_keys(true);
+    found.sort_by_key(|j| order.iter().position(|k| *k == j.key).unwrap_or(usize::MAX));
+    found
+}
+
+fn table(rows: &[Row], text: &ParagraphText, end: usize, found: &mut Vec<Judgement>) {
+    table_from(rows, text, 0, end, found)
+}
+
+fn table_from(rows: &[Row], text: &ParagraphText, start: usize, end: usize, found: &mut Vec<Judgement>) {
+    let region = &text.full[start..end];
+    for row in rows {
+        if found.iter().any(|j| j.key == row.key) {
+            continue;
+        }
+        let hit = row.pattern.captures(region);
+        if let Some(c) = hit {
+            let area = c.name("area").map_or("", |m| m.as_str());
+            let grade = c.name("grade").map_or("", |m| m.as_str());
+            let at = start + c.get(0).map_or(0, |m| m.start());
+            found.push(Judgement {
+                area: fold(area),
+                grade: fold(grade),
+                scale_rank: scale_rank(grade),
+                key: row.key,
+                statement: None,
+                evidence: Some(text.evidence_at(at)),
+            });
+        }
+    }
+}
+
+fn sentence(pattern: &Regex, key: JudgementKey, text: &ParagraphText) -> Option<Judgement> {
+    text.paragraphs.iter().enumerate().find_map(|(index, p)| {
+        let candidate = p.text.trim_end_matches(|c: char| c.is_ascii_digit());
+        let c = pattern.captures(candidate)?;
+        let area = fold(c.name("area")?.as_str());
+        let grade = fold(c.name("grade")?.as_str());
+        Some(Judgement {
+            scale_rank: scale_rank(&grade),
+            statement: Some(fold(candidate).trim_end_matches('.').to_string()),
+            area,
+            grade,
+            key,
+            evidence: Some(Evidence { paragraph: index, page: p.page }),
+        })
+    })
+}

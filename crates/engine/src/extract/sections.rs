@@ -1,0 +1,34 @@
+//! Sections: headings and the paragraphs under them.
+
+use super::clean::starts_item;
+use crate::model::{Paragraph, Section};
+
+/// The name of the section holding what comes before the first heading.
+pub const FRONT_PAGE: &str = "Front page";
+
+/// Whether a paragraph reads as a heading: short, not a sentence, not a list item.
+pub fn is_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let first = text.chars().next();
+    (1..=14).contains(&words)
+        && text.len() <= 100
+        && !text.ends_with(['.', ',', ';'])
+        && first.is_some_and(|c| c.is_uppercase())
+        && !starts_item(text)
+        && !text.chars().any(|c| c == '©' || c == '@')
+}
+
+pub fn split(paragraphs: &[Paragraph]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for (index, p) in paragraphs.iter().enumerate() {
+        if is_heading(&p.text) && index > 0 {
+            sections.push(Section { heading: p.text.clone(), page: p.page, paragraphs: Vec::new() });
+            continue;
+        }
+        match sections.last_mut() {
+            Some(section) => section.paragraphs.push(index),
+            None => sections.push(Section { heading: FRONT_PAGE.into(), page: p.page, paragraphs: vec![index] }),
+        }
+    }
+    sections
+}

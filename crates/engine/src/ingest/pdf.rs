@@ -1,0 +1,89 @@
+//! PDF: text per page through `pdf-extract` (pure Rust, MIT; chosen by measurement, see
+//! ARCHITECTURE.md). Its parser can panic on malformed input, so every call is guarded.
+
+use crate::error::Problem;
+use std::cell::Cell;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+/// More pages than any report has (the longest in the corpus has 51); bounds a "PDF bomb".
+pub const MAX_PAGES: usize = 1_000;
+
+pub(super) fn looks_like_pdf(bytes: &[u8]) -> bool {
+    // The header may follow a little junk; readers accept it within the first kilobyte.
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+pub(super) fn page_texts(bytes: &[u8]) -> Result<Vec<String>, Problem> {
+    let pages = guarded(|| read_pages(bytes))?;
+    if pages.iter().all(|p| p.trim().is_empty()) {
+        return Err(Problem::NoTextLayer);
+    }
+    Ok(pages)
+}
+
+fn read_pages(bytes: &[u8]) -> Result<Vec<String>, Problem> {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| load_problem(&e))?;
+    if doc.is_encrypted() {
+        // Government PDFs often carry only an owner password (no copying, say): the empty user
+        // password opens them. Anything else needs the user's password, which we do not ask for.
+        doc.decrypt("").map_err(|_| Problem::Encrypted)?;
+    }
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Err(Problem::DamagedPdf("it has no pages".into()));
+    }
+    if pages.len() > MAX_PAGES {
+        return Err(Problem::TooManyPages { pages: pages.len(), limit: MAX_PAGES });
+    }
+    let mut texts = Vec::with_capacity(pages.len());
+    for &number in pages.keys() {
+        let mut text = String::new();
+        let mut output = pdf_extract::PlainTextOutput::new(&mut text);
+        match pdf_extract::output_doc_page(&doc, &mut output, number) {
+            Ok(()) => texts.push(text),
+            // One unreadable page should not lose the report; its text is simply missing.
+            Err(_) => texts.push(String::new()),
+        }
+    }
+    Ok(texts)
+}
+
+fn load_problem(e: &pdf_extract::Error) -> Problem {
+    let detail = e.to_string();
+    if detail.to_ascii_lowercase().contains("decrypt") || detail.to_ascii_lowercase().contains("password") {
+        Problem::Encrypted
+    } else {
+        Problem::DamagedPdf(detail)
+    }
+}
+
+thread_local! {
+    static IN_READER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `read` catching panics, which become [`Problem::ReaderFailed`]. The panic message is
+/// kept off stderr: the caller reports one clear line instead.
+fn guarded<T>(read: impl FnOnce() -> Result<T, Problem>) -> Result<T, Problem> {
+    static QUIET_HOOK: Once = Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !IN_READER.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    IN_READER.with(|flag| flag.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(read));
+    IN_READER.with(|flag| flag.set(false));
+    result.unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unexpected failure".into());
+        Err(Problem::ReaderFailed(message.lines().next().unwrap_or_default().to_string()))
+    })
+}

@@ -1,0 +1,44 @@
+//! # inspection-engine
+//!
+//! Reads Ofsted children's services inspection reports of every framework since 2012 and turns
+//! them into a [`Report`]: the authority, framework, dates, lead inspector, every graded
+//! judgement, the recommendations and the text in sections with page numbers.
+//!
+//! The pipeline has one stage per module, each handing one type to the next:
+//!
+//! | stage | module | hand-off |
+//! |---|---|---|
+//! | file → text | [`ingest`] | [`ingest::RawText`] (one string per page) |
+//! | text → report | [`extract`] | [`Report`] |
+//!
+//! ```no_run
+//! let report = inspection_engine::read_report(std::path::Path::new("hertfordshire_2018-11-19.pdf"))?;
+//! for j in &report.judgements {
+//!     println!("{}: {}", j.area, j.grade);
+//! }
+//! # Ok::<(), inspection_engine::FileError>(())
+//! ```
+//!
+//! The engine has no UI dependency: the desktop app and the command-line tool are thin
+//! adapters over it.
+
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+
+pub use error::{FileError, Problem};
+pub use model::{Framework, Judgement, JudgementKey, Report};
+
+use std::path::Path;
+
+/// Reads and extracts one report file.
+pub fn read_report(path: &Path) -> Result<Report, FileError> {
+    let raw = ingest::read_file(path)?;
+    extract::extract(&raw).map_err(|problem| FileError::new(path, problem))
+}
+
+/// Extracts a report from bytes already in memory (e.g. stored in the library).
+pub fn read_report_bytes(bytes: &[u8]) -> Result<Report, Problem> {
+    extract::extract(&ingest::read_bytes(bytes)?)
+}
