@@ -10,7 +10,7 @@ out = "tests/fixtures"
 
 def minimal_pdf(lines):
     """A one-page PDF with Helvetica text, written by hand so no tool is needed."""
-    content = "BT /F1 14 Tf 72 720 Td 18 TL " + " ".join(f"({l}) '" for l in lines) + " ET"
+    content = "BT /F1 14 Tf 72 720 Td 18 TL " + " T* ".join(f"({l}) Tj" for l in lines) + " ET"
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

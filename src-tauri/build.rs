@@ -32,7 +32,13 @@ fn newest(path: &Path) -> Option<SystemTime> {
 
 fn build_ui() {
     let ui = Path::new("ui");
-    for input in ["ui/src", "ui/index.html", "ui/package.json", "ui/vite.config.ts", "ui/tsconfig.json"] {
+    for input in [
+        "ui/src",
+        "ui/index.html",
+        "ui/package.json",
+        "ui/vite.config.ts",
+        "ui/tsconfig.json",
+    ] {
         println!("cargo:rerun-if-changed={input}");
     }
     let dist = ui.join("dist/index.html");
@@ -43,7 +49,9 @@ fn build_ui() {
     }
     let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
     if !ui.join("node_modules").exists() {
-        run(Command::new(npm).args(["ci", "--no-audit", "--no-fund"]).current_dir(ui));
+        run(Command::new(npm)
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(ui));
     }
     run(Command::new(npm).args(["run", "build"]).current_dir(ui));
 }
@@ -52,5 +60,8 @@ fn run(command: &mut Command) {
     let status = command.status().unwrap_or_else(|e| {
         panic!("could not run {command:?} to build the UI ({e}); install Node.js 20+ and npm, or run `npm --prefix ui ci && npm --prefix ui run build`")
     });
-    assert!(status.success(), "{command:?} failed; run it in ui/ to see why");
+    assert!(
+        status.success(),
+        "{command:?} failed; run it in ui/ to see why"
+    );
 }

@@ -14,7 +14,10 @@ pub struct CommandError {
 
 impl From<FileError> for CommandError {
     fn from(e: FileError) -> Self {
-        CommandError { kind: e.kind().to_string(), message: e.to_string() }
+        CommandError {
+            kind: e.kind().to_string(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -59,12 +62,22 @@ impl ReportSummary {
 #[tauri::command]
 pub async fn read_report(path: String) -> Result<ReportSummary, CommandError> {
     if path.is_empty() || path.len() > 4096 {
-        return Err(CommandError { kind: "invalid_input".into(), message: "no file path was given".into() });
+        return Err(CommandError {
+            kind: "invalid_input".into(),
+            message: "no file path was given".into(),
+        });
     }
     let path = PathBuf::from(path);
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let report = tauri::async_runtime::spawn_blocking(move || inspection_engine::read_report(&path))
-        .await
-        .map_err(|e| CommandError { kind: "internal".into(), message: format!("reading the report stopped unexpectedly: {e}") })??;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let report =
+        tauri::async_runtime::spawn_blocking(move || inspection_engine::read_report(&path))
+            .await
+            .map_err(|e| CommandError {
+                kind: "internal".into(),
+                message: format!("reading the report stopped unexpectedly: {e}"),
+            })??;
     Ok(ReportSummary::new(file_name, report))
 }

@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "inspection-compare-cli", version, about = "Read and compare Ofsted children's services inspection reports")]
+#[command(
+    name = "inspection-compare-cli",
+    version,
+    about = "Read and compare Ofsted children's services inspection reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,11 +75,18 @@ fn write_summary(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
         _ => "not found".into(),
     };
     writeln!(out, "Inspected:  {dates}")?;
-    writeln!(out, "Lead:       {}", r.lead_inspector.as_deref().unwrap_or("not found"))?;
+    writeln!(
+        out,
+        "Lead:       {}",
+        r.lead_inspector.as_deref().unwrap_or("not found")
+    )?;
     if r.framework.is_graded() {
         writeln!(out, "\nJudgements")?;
         for j in &r.judgements {
-            let page = j.evidence.map(|e| format!(" (page {})", e.page)).unwrap_or_default();
+            let page = j
+                .evidence
+                .map(|e| format!(" (page {})", e.page))
+                .unwrap_or_default();
             writeln!(out, "  {:<70} {}{page}", j.area, j.grade)?;
         }
     }

@@ -19,7 +19,9 @@ pub enum Problem {
     UnknownFormat,
     #[error("the PDF is damaged or incomplete ({0}); download the report again")]
     DamagedPdf(String),
-    #[error("the PDF is protected by a password; open it in a PDF reader and save an unprotected copy")]
+    #[error(
+        "the PDF is protected by a password; open it in a PDF reader and save an unprotected copy"
+    )]
     Encrypted,
     #[error("the PDF has no text layer (it is scanned images); run it through OCR first")]
     NoTextLayer,
@@ -61,7 +63,10 @@ pub struct FileError {
 
 impl FileError {
     pub fn new(path: impl AsRef<Path>, problem: Problem) -> FileError {
-        FileError { path: path.as_ref().to_path_buf(), problem }
+        FileError {
+            path: path.as_ref().to_path_buf(),
+            problem,
+        }
     }
 
     pub fn kind(&self) -> &'static str {

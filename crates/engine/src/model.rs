@@ -94,10 +94,23 @@ impl Framework {
     pub fn expected_keys(self, with_lscb: bool) -> Vec<JudgementKey> {
         use JudgementKey::*;
         match self {
-            Framework::Lac2013 => vec![Overall, CapacityToImprove, Outcomes, QualityOfProvision, Leadership],
+            Framework::Lac2013 => vec![
+                Overall,
+                CapacityToImprove,
+                Outcomes,
+                QualityOfProvision,
+                Leadership,
+            ],
             Framework::Cp2012 => vec![Overall, HelpProtection, QualityOfPractice, Leadership],
             Framework::Sif2013 | Framework::SifReinspection => {
-                let mut keys = vec![Overall, HelpProtection, LookedAfter, Adoption, CareLeavers, Leadership];
+                let mut keys = vec![
+                    Overall,
+                    HelpProtection,
+                    LookedAfter,
+                    Adoption,
+                    CareLeavers,
+                    Leadership,
+                ];
                 if with_lscb {
                     keys.push(Lscb);
                 }

@@ -23,7 +23,8 @@ const CSV: &str = include_str!("../data/authorities.csv");
 
 /// Every authority in the project's list.
 pub fn all() -> &'static [Authority] {
-    static LIST: LazyLock<Vec<Authority>> = LazyLock::new(|| CSV.lines().skip(1).filter_map(parse_row).collect());
+    static LIST: LazyLock<Vec<Authority>> =
+        LazyLock::new(|| CSV.lines().skip(1).filter_map(parse_row).collect());
     &LIST
 }
 
@@ -41,7 +42,8 @@ fn parse_row(line: &str) -> Option<Authority> {
         }
     }
     fields.push(field);
-    let [name, urn, la_code, la_code_new, region, la_type, aka, neighbours] = <[String; 8]>::try_from(fields).ok()?;
+    let [name, urn, la_code, la_code_new, region, la_type, aka, neighbours] =
+        <[String; 8]>::try_from(fields).ok()?;
     let also_known_as = aka
         .trim_matches(|c| c == '[' || c == ']')
         .split(',')
@@ -62,8 +64,26 @@ fn parse_row(line: &str) -> Option<Authority> {
 
 /// Words that describe the kind of council, not which one.
 const GENERIC: &[&str] = &[
-    "council", "county", "borough", "city", "metropolitan", "district", "of", "the", "london", "royal", "area",
-    "local", "authority", "safeguarding", "children", "childrens", "board", "lscb", "and", "unitary",
+    "council",
+    "county",
+    "borough",
+    "city",
+    "metropolitan",
+    "district",
+    "of",
+    "the",
+    "london",
+    "royal",
+    "area",
+    "local",
+    "authority",
+    "safeguarding",
+    "children",
+    "childrens",
+    "board",
+    "lscb",
+    "and",
+    "unitary",
 ];
 
 /// The distinctive words of an authority's name, lower case.
@@ -88,7 +108,11 @@ pub fn lookup(printed: &str) -> Option<&'static Authority> {
 }
 
 pub fn matched(printed: &str) -> Option<AuthorityMatch> {
-    lookup(printed).map(|a| AuthorityMatch { name: a.name.clone(), urn: a.urn.clone(), code: a.la_code_new.clone() })
+    lookup(printed).map(|a| AuthorityMatch {
+        name: a.name.clone(),
+        urn: a.urn.clone(),
+        code: a.la_code_new.clone(),
+    })
 }
 
 #[cfg(test)]
@@ -97,10 +121,22 @@ mod tests {
 
     #[test]
     fn matches_printed_names() {
-        assert_eq!(lookup("Borough of Redcar and Cleveland").map(|a| a.name.as_str()), Some("Redcar and Cleveland"));
-        assert_eq!(lookup("Council of the Isles of Scilly").map(|a| a.name.as_str()), Some("Isles of Scilly"));
-        assert_eq!(lookup("Hertfordshire County Council").map(|a| a.urn.as_str()), Some("80475"));
-        assert_eq!(lookup("Metropolitan Borough of Rotherham").map(|a| a.name.as_str()), Some("Rotherham"));
+        assert_eq!(
+            lookup("Borough of Redcar and Cleveland").map(|a| a.name.as_str()),
+            Some("Redcar and Cleveland")
+        );
+        assert_eq!(
+            lookup("Council of the Isles of Scilly").map(|a| a.name.as_str()),
+            Some("Isles of Scilly")
+        );
+        assert_eq!(
+            lookup("Hertfordshire County Council").map(|a| a.urn.as_str()),
+            Some("80475")
+        );
+        assert_eq!(
+            lookup("Metropolitan Borough of Rotherham").map(|a| a.name.as_str()),
+            Some("Rotherham")
+        );
         assert!(lookup("Atlantis").is_none());
         assert!(all().len() > 150);
     }

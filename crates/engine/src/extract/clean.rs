@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 /// The bullet glyphs seen in Ofsted PDFs: private-use Wingdings/Symbol points and squares.
 const BULLETS: &[char] = &[
-    '\u{f06e}', '\u{f0a7}', '\u{f0b7}', '\u{f0d8}', '\u{f076}', '\u{f0fc}', '◼', '■', '▪', '●', '•', '◦', '○', '–', '-',
+    '\u{f06e}', '\u{f0a7}', '\u{f0b7}', '\u{f0d8}', '\u{f076}', '\u{f0fc}', '◼', '■', '▪', '●',
+    '•', '◦', '○', '–', '-',
 ];
 
 /// Marks a paragraph that began with a bullet glyph, after folding.
@@ -40,7 +41,11 @@ pub fn lines(pages: &[String]) -> Vec<Line> {
                 after_break = true;
                 continue;
             }
-            out.push(Line { text, page: index as u32 + 1, after_break });
+            out.push(Line {
+                text,
+                page: index as u32 + 1,
+                after_break,
+            });
             after_break = false;
         }
     }
@@ -69,18 +74,26 @@ fn repeated_lines(pages: &[String]) -> HashMap<String, usize> {
 }
 
 fn furniture_shape(line: &str) -> String {
-    line.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+    line.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
 }
 
 fn is_page_number(line: &str) -> bool {
     let t = line.trim();
     (!t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()))
-        || t.strip_prefix("Page ").is_some_and(|rest| rest.split_whitespace().all(|w| w.chars().all(|c| c.is_ascii_digit()) || w == "of"))
+        || t.strip_prefix("Page ").is_some_and(|rest| {
+            rest.split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_ascii_digit()) || w == "of")
+        })
 }
 
 /// Folds white space, bullet glyphs and markdown emphasis; returns the trimmed line.
 fn tidy(raw: &str) -> String {
-    let mut text = raw.replace('\t', "  ").replace('\u{a0}', " ").replace("**", "");
+    let mut text = raw
+        .replace('\t', "  ")
+        .replace('\u{a0}', " ")
+        .replace("**", "");
     let trimmed = text.trim_start();
     if let Some(first) = trimmed.chars().next() {
         let rest = &trimmed[first.len_utf8()..];
@@ -91,7 +104,10 @@ fn tidy(raw: &str) -> String {
         }
     }
     // Private-use glyphs elsewhere in a line carry no meaning.
-    let text: String = text.chars().filter(|c| !('\u{e000}'..='\u{f8ff}').contains(c)).collect();
+    let text: String = text
+        .chars()
+        .filter(|c| !('\u{e000}'..='\u{f8ff}').contains(c))
+        .collect();
     let mut folded = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !folded.is_empty() {
@@ -131,7 +147,8 @@ pub fn join_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
             out.push_str(part);
             continue;
         }
-        let hyphenated = out.ends_with('-') && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic());
+        let hyphenated =
+            out.ends_with('-') && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic());
         if !hyphenated {
             out.push(' ');
         }
@@ -141,7 +158,9 @@ pub fn join_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| c == '"' || c == '’' || c == '”' || c == ')' || c.is_ascii_digit());
+    let t = text.trim_end_matches(|c: char| {
+        c == '"' || c == '’' || c == '”' || c == ')' || c.is_ascii_digit()
+    });
     t.ends_with(['.', '?', '!', ':', ';'])
 }
 
@@ -155,7 +174,10 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
             let joined_tail = parts.last().copied().unwrap_or_default();
             // A bullet always starts an item; a number only where a sentence ended, since
             // "in 2014–" / "15. It has" is a wrapped year, not paragraph 15.
-            if text.starts_with(BULLET) || (numbered_prefix(text).is_some() && (line.after_break || ends_sentence(joined_tail))) {
+            if text.starts_with(BULLET)
+                || (numbered_prefix(text).is_some()
+                    && (line.after_break || ends_sentence(joined_tail)))
+            {
                 return false;
             }
             if !line.after_break {
@@ -173,7 +195,12 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
             _ => out.push((vec![text], line.page)),
         }
     }
-    out.into_iter().map(|(parts, page)| Paragraph { text: join_lines(parts), page }).collect()
+    out.into_iter()
+        .map(|(parts, page)| Paragraph {
+            text: join_lines(parts),
+            page,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -188,22 +215,37 @@ mod tests {
     fn keeps_real_hyphens_and_rebuilds_paragraphs() {
         let lines = lines(&pages(&["First line of a multi-\nagency paragraph that goes\n\non to the next block.\n\n\u{f06e}  An item\nwrapped"]));
         let paras = paragraphs(&lines);
-        assert_eq!(paras[0].text, "First line of a multi-agency paragraph that goes on to the next block.");
+        assert_eq!(
+            paras[0].text,
+            "First line of a multi-agency paragraph that goes on to the next block."
+        );
         assert_eq!(paras[1].text, "• An item wrapped");
     }
 
     #[test]
     fn drops_running_footers_and_page_numbers() {
-        let page = |n: u32| format!("Body text on page {n}.\n\nInspection of Kent local authority children’s services\n{n}\n");
+        let page = |n: u32| {
+            format!("Body text on page {n}.\n\nInspection of Kent local authority children’s services\n{n}\n")
+        };
         let all: Vec<String> = (1..=6).map(page).collect();
         let lines = lines(&all);
-        assert_eq!(lines.iter().filter(|l| l.text.contains("Inspection of Kent")).count(), 1, "kept only on page 1");
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| l.text.contains("Inspection of Kent"))
+                .count(),
+            1,
+            "kept only on page 1"
+        );
         assert!(lines.iter().all(|l| !is_page_number(&l.text)));
     }
 
     #[test]
     fn continues_a_sentence_across_a_page_break() {
-        let lines = lines(&pages(&["Children are supported to attend case", "conferences in good time."]));
+        let lines = lines(&pages(&[
+            "Children are supported to attend case",
+            "conferences in good time.",
+        ]));
         let paras = paragraphs(&lines);
         assert_eq!(paras.len(), 1);
         assert_eq!(paras[0].page, 1);

@@ -5,7 +5,17 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -15,7 +25,10 @@ fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(w) || (w == "sept" && *m == "september")).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(w) || (w == "sept" && *m == "september"))
+        .map(|i| i as u32 + 1)
 }
 
 /// A date with possibly missing parts, as the start of a range prints it ("8 –", "28 January to").
@@ -26,12 +39,17 @@ struct PartialDate {
     year: Option<i32>,
 }
 
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4})$").expect("static regex"));
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4})$").expect("static regex"));
 
 fn parse_partial(text: &str) -> Option<PartialDate> {
     let text = text.trim().trim_matches(|c: char| c == ',' || c == '.');
     if let Some(c) = NUMERIC.captures(text) {
-        return Some(PartialDate { day: c[1].parse().ok(), month: c[2].parse().ok(), year: c[3].parse().ok() });
+        return Some(PartialDate {
+            day: c[1].parse().ok(),
+            month: c[2].parse().ok(),
+            year: c[3].parse().ok(),
+        });
     }
     let mut date = PartialDate::default();
     for word in text.split_whitespace() {
@@ -45,7 +63,10 @@ fn parse_partial(text: &str) -> Option<PartialDate> {
             } else {
                 return None;
             }
-        } else if !stripped.is_empty() && stripped.len() < word.len() && stripped.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)) {
+        } else if !stripped.is_empty()
+            && stripped.len() < word.len()
+            && stripped.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        {
             // "8th", "1st"
             date.day = stripped.parse().ok();
         } else if let Some(m) = month_number(word) {
@@ -60,7 +81,20 @@ fn parse_partial(text: &str) -> Option<PartialDate> {
 fn iso(d: PartialDate) -> Option<String> {
     let (day, month, year) = (d.day?, d.month?, d.year?);
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&month) || day == 0 || day > days[month as usize - 1] {
         return None;
     }
@@ -72,8 +106,9 @@ pub fn parse_date(text: &str) -> Option<String> {
     iso(parse_partial(text)?)
 }
 
-static RANGE_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:[–—-]|\bto\b|\buntil\b|\band\b)\s*").expect("static regex"));
+static RANGE_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:[–—-]|\bto\b|\buntil\b|\band\b)\s*").expect("static regex")
+});
 
 /// Parses a date range; the start inherits a missing month or year from the end.
 pub fn parse_range(text: &str) -> Option<(String, String)> {
@@ -118,13 +153,17 @@ fn leading_date_text(text: &str) -> &str {
             || w.chars().all(|c| c.is_ascii_digit() || c == '/')
             || month_number(w).is_some()
             || matches!(w, "–" | "—" | "-" | "to" | "until" | "and")
-            || w.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().is_ok();
+            || w.trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<u32>()
+                .is_ok();
         if !datey {
             break;
         }
         end = index + word.len();
     }
-    text[..end].trim_end().trim_end_matches(|c: char| matches!(c, '–' | '—' | '-' | ',') || c.is_whitespace())
+    text[..end]
+        .trim_end()
+        .trim_end_matches(|c: char| matches!(c, '–' | '—' | '-' | ',') || c.is_whitespace())
 }
 
 #[cfg(test)]
@@ -134,19 +173,48 @@ mod tests {
     #[test]
     fn ranges_as_printed() {
         let r = |s: &str| parse_range(s).map(|(a, b)| format!("{a} {b}"));
-        assert_eq!(r("8 – 12 July 2013").as_deref(), Some("2013-07-08 2013-07-12"));
-        assert_eq!(r("28 January to 6 February 2013").as_deref(), Some("2013-01-28 2013-02-06"));
-        assert_eq!(r("1/06/2015 – 25/06/2015").as_deref(), Some("2015-06-01 2015-06-25"));
-        assert_eq!(r("18 Feb 2014 – 12 March 2014").as_deref(), Some("2014-02-18 2014-03-12"));
-        assert_eq!(r("9–24 November 2017").as_deref(), Some("2017-11-09 2017-11-24"));
-        assert_eq!(r("15 October 2018 to 19 October 2018").as_deref(), Some("2018-10-15 2018-10-19"));
+        assert_eq!(
+            r("8 – 12 July 2013").as_deref(),
+            Some("2013-07-08 2013-07-12")
+        );
+        assert_eq!(
+            r("28 January to 6 February 2013").as_deref(),
+            Some("2013-01-28 2013-02-06")
+        );
+        assert_eq!(
+            r("1/06/2015 – 25/06/2015").as_deref(),
+            Some("2015-06-01 2015-06-25")
+        );
+        assert_eq!(
+            r("18 Feb 2014 – 12 March 2014").as_deref(),
+            Some("2014-02-18 2014-03-12")
+        );
+        assert_eq!(
+            r("9–24 November 2017").as_deref(),
+            Some("2017-11-09 2017-11-24")
+        );
+        assert_eq!(
+            r("15 October 2018 to 19 October 2018").as_deref(),
+            Some("2018-10-15 2018-10-19")
+        );
         assert_eq!(r("31 February 2018 to 2 March 2018"), None);
     }
 
     #[test]
     fn leading_date_words() {
-        assert_eq!(leading_date_text("23 to 27 January 2023 Lead inspector: X"), "23 to 27 January 2023");
-        assert_eq!(range_at_start("26 February 2018–22 March 2018 Report").map(|r| r.1).as_deref(), Some("2018-03-22"));
-        assert_eq!(leading_date_text("14 September 2015 – 8 October 2015 Report published"), "14 September 2015 – 8 October 2015");
+        assert_eq!(
+            leading_date_text("23 to 27 January 2023 Lead inspector: X"),
+            "23 to 27 January 2023"
+        );
+        assert_eq!(
+            range_at_start("26 February 2018–22 March 2018 Report")
+                .map(|r| r.1)
+                .as_deref(),
+            Some("2018-03-22")
+        );
+        assert_eq!(
+            leading_date_text("14 September 2015 – 8 October 2015 Report published"),
+            "14 September 2015 – 8 October 2015"
+        );
     }
 }

@@ -13,7 +13,7 @@ const GRADE: &str = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstandi
 fn heading(words: &str) -> String {
     words
         .split_whitespace()
-        .map(|w| regex::escape(w).replace('’', "['’`]").replace('\'', "['’`]"))
+        .map(|w| regex::escape(w).replace(['’', '\''], "['’`]"))
         .collect::<Vec<_>>()
         .join(r"\s+")
 }
@@ -28,8 +28,11 @@ fn rows(spec: &[(JudgementKey, &str)]) -> Vec<Row> {
         .map(|(key, words)| Row {
             key: *key,
             // The grade must follow the heading directly (a footnote digit may sit between).
-            pattern: Regex::new(&format!(r"(?i)(?P<area>{})\s+(?:\d\s+)?(?P<grade>{GRADE})\b", heading(words)))
-                .expect("static regex"),
+            pattern: Regex::new(&format!(
+                r"(?i)(?P<area>{})\s+(?:\d\s+)?(?P<grade>{GRADE})\b",
+                heading(words)
+            ))
+            .expect("static regex"),
         })
         .collect()
 }
@@ -37,9 +40,18 @@ fn rows(spec: &[(JudgementKey, &str)]) -> Vec<Row> {
 static ILACS: LazyLock<Vec<Row>> = LazyLock::new(|| {
     use JudgementKey::*;
     rows(&[
-        (Leadership, "The impact of leaders on social work practice with children and families"),
-        (HelpProtection, "The experiences and progress of children who need help and protection"),
-        (InCareAndCareLeavers, "The experiences and progress of children in care and care leavers"),
+        (
+            Leadership,
+            "The impact of leaders on social work practice with children and families",
+        ),
+        (
+            HelpProtection,
+            "The experiences and progress of children who need help and protection",
+        ),
+        (
+            InCareAndCareLeavers,
+            "The experiences and progress of children in care and care leavers",
+        ),
         (InCare, "The experiences and progress of children in care"),
         (CareLeavers, "The experiences and progress of care leavers"),
         (Overall, "Overall effectiveness"),
@@ -50,7 +62,10 @@ static SIF: LazyLock<Vec<Row>> = LazyLock::new(|| {
     use JudgementKey::*;
     rows(&[
         (HelpProtection, "1. Children who need help and protection"),
-        (LookedAfter, "2. Children looked after and achieving permanence"),
+        (
+            LookedAfter,
+            "2. Children looked after and achieving permanence",
+        ),
         (Adoption, "2.1 Adoption performance"),
         (CareLeavers, "2.2 Experiences and progress of care leavers"),
         (Leadership, "3. Leadership, management and governance"),
@@ -62,7 +77,10 @@ static LAC: LazyLock<Vec<Row>> = LazyLock::new(|| {
     rows(&[
         (Overall, "Overall effectiveness"),
         (CapacityToImprove, "Capacity to improve"),
-        (Outcomes, "Outcomes for looked after children and young people"),
+        (
+            Outcomes,
+            "Outcomes for looked after children and young people",
+        ),
         (QualityOfProvision, "Quality of provision"),
         (Leadership, "Leadership and management"),
     ])
@@ -135,10 +153,16 @@ pub fn find(framework: Framework, text: &ParagraphText, with_lscb: bool) -> Vec<
         }
         Framework::LscbReview => found.extend(sentence(&LSCB_SENTENCE, JudgementKey::Lscb, text)),
         Framework::Lac2013 | Framework::Cp2012 => {
-            let rows: &[Row] = if framework == Framework::Lac2013 { &LAC } else { &CP };
+            let rows: &[Row] = if framework == Framework::Lac2013 {
+                &LAC
+            } else {
+                &CP
+            };
             // Graded in the "Record of main findings" table at the end; the contents page
             // names it too, so the last mention is the table.
-            let start = text.last_heading_offset("Record of main findings").unwrap_or(0);
+            let start = text
+                .last_heading_offset("Record of main findings")
+                .unwrap_or(0);
             table_from(rows, text, start, text.full.len(), &mut found);
         }
         Framework::FocusedVisit | Framework::MonitoringVisit => {}
@@ -152,7 +176,13 @@ fn table(rows: &[Row], text: &ParagraphText, end: usize, found: &mut Vec<Judgeme
     table_from(rows, text, 0, end, found)
 }
 
-fn table_from(rows: &[Row], text: &ParagraphText, start: usize, end: usize, found: &mut Vec<Judgement>) {
+fn table_from(
+    rows: &[Row],
+    text: &ParagraphText,
+    start: usize,
+    end: usize,
+    found: &mut Vec<Judgement>,
+) {
     let region = &text.full[start..end];
     for row in rows {
         if found.iter().any(|j| j.key == row.key) {
@@ -187,7 +217,10 @@ fn sentence(pattern: &Regex, key: JudgementKey, text: &ParagraphText) -> Option<
             area,
             grade,
             key,
-            evidence: Some(Evidence { paragraph: index, page: p.page }),
+            evidence: Some(Evidence {
+                paragraph: index,
+                page: p.page,
+            }),
         })
     })
 }

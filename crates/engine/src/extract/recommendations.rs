@@ -51,13 +51,17 @@ fn marker(text: &str) -> Option<(Marker, &str)> {
 
 /// Where the LSCB part of a combined report begins (a heading after page 1).
 pub fn lscb_part_start(text: &ParagraphText) -> Option<usize> {
-    text.paragraphs.iter().position(|p| p.page > 1 && LSCB_PART.is_match(p.text.trim()))
+    text.paragraphs
+        .iter()
+        .position(|p| p.page > 1 && LSCB_PART.is_match(p.text.trim()))
 }
 
 /// The recommendation list whose heading is the first one in `from..to`.
 pub fn list_in(text: &ParagraphText, from: usize, to: usize) -> Vec<String> {
     let paragraphs = &text.paragraphs[..to.min(text.paragraphs.len())];
-    let Some(heading) = (from..paragraphs.len()).find(|&i| LIST_HEADING.is_match(paragraphs[i].text.trim())) else {
+    let Some(heading) =
+        (from..paragraphs.len()).find(|&i| LIST_HEADING.is_match(paragraphs[i].text.trim()))
+    else {
         return Vec::new();
     };
     let mut items: Vec<Vec<String>> = Vec::new();
@@ -96,13 +100,19 @@ pub fn list_in(text: &ParagraphText, from: usize, to: usize) -> Vec<String> {
             }
             Some(_) => break,
             None => {
-                let next_is_item = paragraphs.get(index).is_some_and(|p| marker(p.text.trim()).is_some());
-                let continues = text.chars().next().is_some_and(|c| c.is_lowercase() || c == '(');
+                let next_is_item = paragraphs
+                    .get(index)
+                    .is_some_and(|p| marker(p.text.trim()).is_some());
+                let continues = text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c == '(');
                 if continues && !items.is_empty() {
                     if let Some(last) = items.last_mut() {
                         last.push(text.to_string());
                     }
-                } else if is_sub_heading(text) && next_is_item && !numbered_from_body(first_number) {
+                } else if is_sub_heading(text) && next_is_item && !numbered_from_body(first_number)
+                {
                     // A topic sub-heading such as "Care leavers" is not part of any item.
                     after_sub_heading = true;
                 } else {
@@ -111,7 +121,10 @@ pub fn list_in(text: &ParagraphText, from: usize, to: usize) -> Vec<String> {
             }
         }
     }
-    items.into_iter().map(|parts| join_lines(parts.iter().map(String::as_str))).collect()
+    items
+        .into_iter()
+        .map(|parts| join_lines(parts.iter().map(String::as_str)))
+        .collect()
 }
 
 /// Lists numbered on from the report's paragraph numbers (e.g. 112, 113) have no topic
@@ -121,7 +134,10 @@ fn numbered_from_body(first_number: Option<u32>) -> bool {
 }
 
 fn leading_number(text: &str) -> Option<u32> {
-    text.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+    text.split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
 }
 
 fn is_sub_heading(text: &str) -> bool {

@@ -22,12 +22,20 @@ pub fn split(paragraphs: &[Paragraph]) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     for (index, p) in paragraphs.iter().enumerate() {
         if is_heading(&p.text) && index > 0 {
-            sections.push(Section { heading: p.text.clone(), page: p.page, paragraphs: Vec::new() });
+            sections.push(Section {
+                heading: p.text.clone(),
+                page: p.page,
+                paragraphs: Vec::new(),
+            });
             continue;
         }
         match sections.last_mut() {
             Some(section) => section.paragraphs.push(index),
-            None => sections.push(Section { heading: FRONT_PAGE.into(), page: p.page, paragraphs: vec![index] }),
+            None => sections.push(Section {
+                heading: FRONT_PAGE.into(),
+                page: p.page,
+                paragraphs: vec![index],
+            }),
         }
     }
     sections

@@ -18,21 +18,33 @@ impl ParagraphText {
             full.push_str(&p.text);
             full.push('\n');
         }
-        ParagraphText { paragraphs, full, starts }
+        ParagraphText {
+            paragraphs,
+            full,
+            starts,
+        }
     }
 
     /// The paragraph containing byte `offset` of `full`.
     pub fn paragraph_at(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     pub fn evidence_at(&self, offset: usize) -> Evidence {
         let paragraph = self.paragraph_at(offset);
-        Evidence { paragraph, page: self.paragraphs.get(paragraph).map_or(1, |p| p.page) }
+        Evidence {
+            paragraph,
+            page: self.paragraphs.get(paragraph).map_or(1, |p| p.page),
+        }
     }
 
     pub fn offset_of(&self, paragraph: usize) -> usize {
-        self.starts.get(paragraph).copied().unwrap_or(self.full.len())
+        self.starts
+            .get(paragraph)
+            .copied()
+            .unwrap_or(self.full.len())
     }
 
     /// Where page `page` starts (the end of the text if the report is shorter).
@@ -43,7 +55,9 @@ impl ParagraphText {
 
     /// The last paragraph that is exactly this heading (case-insensitive).
     pub fn last_heading(&self, heading: &str) -> Option<usize> {
-        self.paragraphs.iter().rposition(|p| p.text.trim().eq_ignore_ascii_case(heading))
+        self.paragraphs
+            .iter()
+            .rposition(|p| p.text.trim().eq_ignore_ascii_case(heading))
     }
 
     pub fn last_heading_offset(&self, heading: &str) -> Option<usize> {

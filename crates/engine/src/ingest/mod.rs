@@ -79,11 +79,20 @@ pub fn read_bytes(bytes: &[u8]) -> Result<RawText, Problem> {
         return Err(Problem::Empty);
     }
     if pdf::looks_like_pdf(bytes) {
-        return Ok(RawText { kind: SourceKind::Pdf, pages: pdf::page_texts(bytes)? });
+        return Ok(RawText {
+            kind: SourceKind::Pdf,
+            pages: pdf::page_texts(bytes)?,
+        });
     }
     let decoded = text::decode(bytes).ok_or(Problem::UnknownFormat)?;
     if html::looks_like_html(&decoded) {
-        return Ok(RawText { kind: SourceKind::Html, pages: vec![html::to_text(&decoded)] });
+        return Ok(RawText {
+            kind: SourceKind::Html,
+            pages: vec![html::to_text(&decoded)],
+        });
     }
-    Ok(RawText { kind: SourceKind::Text, pages: text::split_pages(&decoded) })
+    Ok(RawText {
+        kind: SourceKind::Text,
+        pages: text::split_pages(&decoded),
+    })
 }

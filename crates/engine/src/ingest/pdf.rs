@@ -35,7 +35,10 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<String>, Problem> {
         return Err(Problem::DamagedPdf("it has no pages".into()));
     }
     if pages.len() > MAX_PAGES {
-        return Err(Problem::TooManyPages { pages: pages.len(), limit: MAX_PAGES });
+        return Err(Problem::TooManyPages {
+            pages: pages.len(),
+            limit: MAX_PAGES,
+        });
     }
     let mut texts = Vec::with_capacity(pages.len());
     for &number in pages.keys() {
@@ -52,7 +55,9 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<String>, Problem> {
 
 fn load_problem(e: &pdf_extract::Error) -> Problem {
     let detail = e.to_string();
-    if detail.to_ascii_lowercase().contains("decrypt") || detail.to_ascii_lowercase().contains("password") {
+    if detail.to_ascii_lowercase().contains("decrypt")
+        || detail.to_ascii_lowercase().contains("password")
+    {
         Problem::Encrypted
     } else {
         Problem::DamagedPdf(detail)
@@ -84,6 +89,8 @@ fn guarded<T>(read: impl FnOnce() -> Result<T, Problem>) -> Result<T, Problem> {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unexpected failure".into());
-        Err(Problem::ReaderFailed(message.lines().next().unwrap_or_default().to_string()))
+        Err(Problem::ReaderFailed(
+            message.lines().next().unwrap_or_default().to_string(),
+        ))
     })
 }

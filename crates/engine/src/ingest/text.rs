@@ -9,7 +9,10 @@ pub(super) fn decode(bytes: &[u8]) -> Option<String> {
         utf8.to_owned()
     } else {
         // Windows-1252 is what Word and older Ofsted tooling wrote on Windows.
-        encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
     };
     is_text(&text).then_some(text)
 }
@@ -49,12 +52,17 @@ mod tests {
     #[test]
     fn decodes_windows_1252() {
         // 0x92 is a right single quote in Windows-1252 and invalid as UTF-8.
-        assert_eq!(decode(b"Children\x92s services").as_deref(), Some("Children’s services"));
+        assert_eq!(
+            decode(b"Children\x92s services").as_deref(),
+            Some("Children’s services")
+        );
     }
 
     #[test]
     fn refuses_binary() {
-        let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let bytes: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
         assert_eq!(decode(&bytes), None);
     }
 }

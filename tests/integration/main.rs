@@ -1,0 +1,7 @@
+//! Integration tests: one binary, themed modules. They read the real reports in
+//! `../shared/corpus` in place (set `INSPECTION_CORPUS` to use another copy).
+
+mod bad_input;
+mod corpus;
+mod formats;
+mod support;
