@@ -1,0 +1,85 @@
+//! Extraction speed on the real corpus, against `pdftotext` on the same files.
+//!
+//! Both sides use two workers (the target machine has two cores): the engine two threads,
+//! pdftotext two processes at a time. Run: `cargo bench -p inspection-engine --bench extract`.
+//! Results are recorded in BENCHMARKS.md.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn main() {
+    divan::main();
+}
+
+fn corpus() -> PathBuf {
+    std::env::var_os("INSPECTION_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
+}
+
+/// Every PDF in the open and blind sets.
+fn corpus_pdfs() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for folder in ["reports", "blind"] {
+        let dir = corpus().join(folder);
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("corpus folder {}: {e}", dir.display()));
+        files.extend(entries.map(|e| e.expect("dir entry").path()).filter(|p| p.extension().is_some_and(|x| x == "pdf")));
+    }
+    files.sort();
+    files
+}
+
+/// Runs `work` over all files on two threads.
+fn two_workers(files: &[PathBuf], work: impl Fn(&Path) + Sync) {
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(file) = files.get(i) else { break };
+                work(file);
+            });
+        }
+    });
+}
+
+/// The whole corpus (45 PDFs) read and extracted by the engine.
+#[divan::bench(sample_count = 10)]
+fn engine_whole_corpus(bencher: divan::Bencher) {
+    let files = corpus_pdfs();
+    bencher.bench(|| {
+        two_workers(&files, |file| {
+            // Refusals (the HTML error pages) are part of the work too.
+            let _ = divan::black_box(inspection_engine::read_report(file));
+        })
+    });
+}
+
+/// The same files through `pdftotext` (poppler), two processes at a time.
+#[divan::bench(sample_count = 10)]
+fn pdftotext_whole_corpus(bencher: divan::Bencher) {
+    let files = corpus_pdfs();
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("pdftotext is not installed (Debian: poppler-utils); skipping the comparison");
+        return;
+    }
+    bencher.bench(|| {
+        two_workers(&files, |file| {
+            let _ = Command::new("pdftotext").arg(file).arg("-").output();
+        })
+    });
+}
+
+/// One report at a time: median per report.
+#[divan::bench(sample_count = 5, args = ["hertfordshire_2018-11-19.pdf", "norfolk_2015-10-20.pdf", "norfolk_2013-08-16.pdf"])]
+fn engine_one_report(bencher: divan::Bencher, name: &str) {
+    let path = corpus().join("reports").join(name);
+    bencher.bench(|| inspection_engine::read_report(&path).expect("reads"));
+}
+
+#[divan::bench(sample_count = 5, args = ["hertfordshire_2018-11-19.pdf", "norfolk_2015-10-20.pdf", "norfolk_2013-08-16.pdf"])]
+fn pdftotext_one_report(bencher: divan::Bencher, name: &str) {
+    let path = corpus().join("reports").join(name);
+    bencher.bench(|| Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext runs"));
+}
