@@ -44,7 +44,7 @@ install_ui_packages() {
   local ui="$ROOT/ui"
   if [ ! -d "$ui/node_modules" ] || [ "$ui/package-lock.json" -nt "$ui/node_modules/.package-lock.json" ]; then
     echo "setup: installing the UI's npm packages"
-    (cd "$ui" && npm ci --no-audit --no-fund)
+    (cd "$ui" && npm install --no-audit --no-fund)
   fi
 }
 

@@ -50,7 +50,7 @@ fn build_ui() {
     let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
     if !ui.join("node_modules").exists() {
         run(Command::new(npm)
-            .args(["ci", "--no-audit", "--no-fund"])
+            .args(["install", "--no-audit", "--no-fund"])
             .current_dir(ui));
     }
     run(Command::new(npm).args(["run", "build"]).current_dir(ui));
@@ -58,7 +58,7 @@ fn build_ui() {
 
 fn run(command: &mut Command) {
     let status = command.status().unwrap_or_else(|e| {
-        panic!("could not run {command:?} to build the UI ({e}); install Node.js 20+ and npm, or run `npm --prefix ui ci && npm --prefix ui run build`")
+        panic!("could not run {command:?} to build the UI ({e}); install Node.js 20+ and npm, or run `npm --prefix ui install && npm --prefix ui run build`")
     });
     assert!(
         status.success(),

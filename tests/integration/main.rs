@@ -4,4 +4,5 @@
 mod bad_input;
 mod corpus;
 mod formats;
+mod library;
 mod support;

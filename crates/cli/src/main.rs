@@ -1,11 +1,13 @@
 //! `inspection-compare-cli`: the engine from the command line.
 //!
 //! A thin adapter: it parses arguments, calls the engine and prints. Errors are one line on
-//! stderr naming the file and the problem, with a non-zero exit.
+//! stderr naming the file (or library) and the problem, with a non-zero exit.
 
-use anyhow::Result;
+mod print;
+
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use inspection_engine::Report;
+use inspection_engine::store::{Library, SearchFilter};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,9 +16,12 @@ use std::process::ExitCode;
 #[command(
     name = "inspection-compare-cli",
     version,
-    about = "Read and compare Ofsted children's services inspection reports"
+    about = "Read, store and compare Ofsted children's services inspection reports"
 )]
 struct Cli {
+    /// The library database (default: the app's data folder, shared with the desktop app).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -25,9 +30,60 @@ struct Cli {
 enum Command {
     /// Read one report (PDF, text or HTML) and print what was extracted.
     Extract {
-        /// The report file.
         file: PathBuf,
         /// Print one JSON object instead of a readable summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import reports (files or folders, searched recursively) into the library.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print the outcomes as a JSON array instead of one line per file.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the inspections in the library.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one inspection of the library.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search every paragraph of every report in the library.
+    Search {
+        /// Words to find; "quote" a phrase.
+        query: String,
+        /// Only this authority.
+        #[arg(long)]
+        authority: Option<String>,
+        /// Only this framework (e.g. ilacs-2018).
+        #[arg(long)]
+        framework: Option<String>,
+        /// Only inspections that started in this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an inspection and its document from the library.
+    Remove { id: i64 },
+    /// Re-read every stored document with this version's parser.
+    Reparse,
+    /// Copy the library to a file (safe while the library is in use).
+    Backup { path: PathBuf },
+    /// List the authorities with inspections in the library.
+    Authorities {
+        /// Include authorities with no inspections.
+        #[arg(long)]
+        all: bool,
         #[arg(long)]
         json: bool,
     },
@@ -37,11 +93,41 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A reader that stops early (`| head`) is not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprintln!("inspection-compare-cli: {e:#}");
+            eprintln!("inspection-compare-cli: error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints a line, ignoring a closed stdout (the summary on stderr still tells the result).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
+fn open_library(db: Option<PathBuf>) -> Result<Library> {
+    let path = match db {
+        Some(path) => path,
+        None => Library::default_path()?,
+    };
+    Ok(Library::open(&path)?)
+}
+
+fn json_out(value: &impl serde::Serialize) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -54,55 +140,127 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             };
-            let mut out = std::io::stdout().lock();
             if json {
-                serde_json::to_writer_pretty(&mut out, &report)?;
-                writeln!(out)?;
+                json_out(&report)?;
             } else {
-                write_summary(&mut out, &report)?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-    }
-}
-
-fn write_summary(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
-    writeln!(out, "{}", r.title)?;
-    writeln!(out, "Authority:  {}", r.local_authority)?;
-    writeln!(out, "Framework:  {} ({})", r.framework.label(), r.framework)?;
-    let dates = match (&r.inspection_start, &r.inspection_end) {
-        (Some(s), Some(e)) => format!("{s} to {e}"),
-        _ => "not found".into(),
-    };
-    writeln!(out, "Inspected:  {dates}")?;
-    writeln!(
-        out,
-        "Lead:       {}",
-        r.lead_inspector.as_deref().unwrap_or("not found")
-    )?;
-    if r.framework.is_graded() {
-        writeln!(out, "\nJudgements")?;
-        for j in &r.judgements {
-            let page = j
-                .evidence
-                .map(|e| format!(" (page {})", e.page))
-                .unwrap_or_default();
-            writeln!(out, "  {:<70} {}{page}", j.area, j.grade)?;
-        }
-    }
-    let list = |out: &mut dyn Write, heading: &str, items: &[String]| -> std::io::Result<()> {
-        if !items.is_empty() {
-            writeln!(out, "\n{heading}")?;
-            for (i, item) in items.iter().enumerate() {
-                writeln!(out, "  {}. {item}", i + 1)?;
+                print::report(&mut std::io::stdout().lock(), &report)?;
             }
         }
-        Ok(())
-    };
-    list(out, "Recommendations", &r.recommendations)?;
-    list(out, "LSCB recommendations", &r.lscb_recommendations)?;
-    for w in &r.warnings {
-        writeln!(out, "\nwarning: {w}")?;
+        Command::Import { paths, json } => {
+            let mut library = open_library(cli.db)?;
+            let summary = library.import(&paths, |p| {
+                if !json {
+                    print::import_line(p.outcome);
+                }
+            })?;
+            if json {
+                json_out(&summary.outcomes)?;
+            }
+            eprintln!(
+                "{} imported, {} already in the library, {} refused",
+                summary.imported(),
+                summary.already_present(),
+                summary.refused()
+            );
+            if summary.refused() > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::List { json } => {
+            let list = open_library(cli.db)?.list()?;
+            if json {
+                json_out(&list)?;
+            } else {
+                print::list(&mut std::io::stdout().lock(), &list)?;
+            }
+        }
+        Command::Show { id, json } => {
+            let inspection = open_library(cli.db)?.inspection(id)?;
+            if json {
+                json_out(&inspection)?;
+            } else {
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "Inspection {id} ({})", inspection.summary.file_name)?;
+                print::report(&mut out, &inspection.report)?;
+            }
+        }
+        Command::Search {
+            query,
+            authority,
+            framework,
+            year,
+            limit,
+            json,
+        } => {
+            if let Some(f) = &framework {
+                anyhow::ensure!(
+                    inspection_engine::Framework::from_id(f).is_some(),
+                    "unknown framework {f:?}; use one of: {}",
+                    inspection_engine::Framework::ALL.map(|f| f.id()).join(", ")
+                );
+            }
+            let filter = SearchFilter {
+                authority,
+                framework,
+                year,
+                limit,
+            };
+            let hits = open_library(cli.db)?.search(&query, &filter)?;
+            if json {
+                json_out(&hits)?;
+            } else {
+                print::hits(&mut std::io::stdout().lock(), &hits)?;
+            }
+        }
+        Command::Remove { id } => {
+            let mut library = open_library(cli.db)?;
+            let summary = library.inspection(id)?.summary;
+            library.remove(id)?;
+            say!(
+                "removed inspection {id}: {} {} ({})",
+                summary.local_authority,
+                summary.framework,
+                summary.file_name
+            );
+        }
+        Command::Reparse => {
+            let mut library = open_library(cli.db)?;
+            let (updated, failed) =
+                library.reparse(|done, total, name, problem| match problem {
+                    None => say!("[{done}/{total}] re-read {name}"),
+                    Some(p) => say!("[{done}/{total}] kept the earlier reading of {name}: {p}"),
+                })?;
+            eprintln!("{updated} re-read, {failed} kept as they were");
+            if failed > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Backup { path } => {
+            let library = open_library(cli.db)?;
+            library
+                .backup(&path)
+                .with_context(|| format!("backing up to {}", path.display()))?;
+            say!(
+                "backed up {} to {}",
+                library.path().display(),
+                path.display()
+            );
+        }
+        Command::Authorities { all, json } => {
+            let authorities = open_library(cli.db)?.authorities(all)?;
+            if json {
+                json_out(&authorities)?;
+            } else {
+                let mut out = std::io::stdout().lock();
+                for a in &authorities {
+                    writeln!(
+                        out,
+                        "{:<40} {:<10} {:<26} {:>3} inspections",
+                        a.name, a.la_code_new, a.region, a.inspections
+                    )?;
+                }
+            }
+        }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

@@ -23,8 +23,13 @@ fn corpus_pdfs() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for folder in ["reports", "blind"] {
         let dir = corpus().join(folder);
-        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("corpus folder {}: {e}", dir.display()));
-        files.extend(entries.map(|e| e.expect("dir entry").path()).filter(|p| p.extension().is_some_and(|x| x == "pdf")));
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("corpus folder {}: {e}", dir.display()));
+        files.extend(
+            entries
+                .map(|e| e.expect("dir entry").path())
+                .filter(|p| p.extension().is_some_and(|x| x == "pdf")),
+        );
     }
     files.sort();
     files
@@ -81,5 +86,11 @@ fn engine_one_report(bencher: divan::Bencher, name: &str) {
 #[divan::bench(sample_count = 5, args = ["hertfordshire_2018-11-19.pdf", "norfolk_2015-10-20.pdf", "norfolk_2013-08-16.pdf"])]
 fn pdftotext_one_report(bencher: divan::Bencher, name: &str) {
     let path = corpus().join("reports").join(name);
-    bencher.bench(|| Command::new("pdftotext").arg(&path).arg("-").output().expect("pdftotext runs"));
+    bencher.bench(|| {
+        Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs")
+    });
 }

@@ -31,12 +31,19 @@ fn main() {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
     let mut files: Vec<PathBuf> = ["reports", "blind"]
         .iter()
-        .flat_map(|f| std::fs::read_dir(corpus.join(f)).expect("corpus folder").map(|e| e.expect("entry").path()))
+        .flat_map(|f| {
+            std::fs::read_dir(corpus.join(f))
+                .expect("corpus folder")
+                .map(|e| e.expect("entry").path())
+        })
         .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
         .collect();
     files.sort();
     let (mut engine, mut poppler) = (Vec::new(), Vec::new());
-    println!("{:<40} {:>10} {:>10} {:>7}", "file", "engine ms", "pdftotext", "ratio");
+    println!(
+        "{:<40} {:>10} {:>10} {:>7}",
+        "file", "engine ms", "pdftotext", "ratio"
+    );
     for file in &files {
         let e = time(5, || {
             let _ = inspection_engine::read_report(file);

@@ -10,6 +10,7 @@
 //! |---|---|---|
 //! | file → text | [`ingest`] | [`ingest::RawText`] (one string per page) |
 //! | text → report | [`extract`] | [`Report`] |
+//! | report → library | [`store`] | [`store::Library`] (SQLite) |
 //!
 //! ```no_run
 //! let report = inspection_engine::read_report(std::path::Path::new("hertfordshire_2018-11-19.pdf"))?;
@@ -26,6 +27,7 @@ pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod store;
 
 pub use error::{FileError, Problem};
 pub use model::{Framework, Judgement, JudgementKey, Report};

@@ -1,0 +1,244 @@
+//! Import: files and folders into the library. Extraction runs in parallel; one writer (the
+//! calling thread) stores each document in its own transaction.
+
+use super::{sha256_hex, Added, Library, StoreError};
+use crate::error::{FileError, Problem};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+/// What became of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ImportStatus {
+    Imported { inspection_id: i64 },
+    AlreadyPresent { inspection_id: i64 },
+    Refused { kind: String, reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportOutcome {
+    pub path: PathBuf,
+    #[serde(flatten)]
+    pub status: ImportStatus,
+}
+
+/// Progress after each file: `done` of `total` files, and what became of this one.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportProgress<'a> {
+    pub done: usize,
+    pub total: usize,
+    pub outcome: &'a ImportOutcome,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub outcomes: Vec<ImportOutcome>,
+}
+
+impl ImportSummary {
+    pub fn imported(&self) -> usize {
+        self.count(|s| matches!(s, ImportStatus::Imported { .. }))
+    }
+    pub fn already_present(&self) -> usize {
+        self.count(|s| matches!(s, ImportStatus::AlreadyPresent { .. }))
+    }
+    pub fn refused(&self) -> usize {
+        self.count(|s| matches!(s, ImportStatus::Refused { .. }))
+    }
+    fn count(&self, f: impl Fn(&ImportStatus) -> bool) -> usize {
+        self.outcomes.iter().filter(|o| f(&o.status)).count()
+    }
+}
+
+/// Expands folders (recursively, following links once: a link loop is visited only once) into
+/// their files, in a stable order. Paths that cannot be listed come back as refusals.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ImportOutcome>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut seen_dirs, &mut files, &mut problems);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    (files, problems)
+}
+
+fn walk(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<ImportOutcome>,
+) {
+    let Ok(canonical) = dir.canonicalize() else {
+        problems.push(refusal(dir, &Problem::NotFound));
+        return;
+    };
+    if !seen.insert(canonical) {
+        return; // already visited: a link loop or a folder given twice
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(refusal(
+                dir,
+                &Problem::Unreadable(format!("cannot list the folder: {e}")),
+            ));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    children.sort();
+    for child in children {
+        // Hidden files (.DS_Store, ._resource forks) are never reports.
+        if child
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        if child.is_dir() {
+            walk(&child, seen, files, problems);
+        } else if child.is_file() {
+            files.push(child);
+        }
+    }
+}
+
+fn refusal(path: &Path, problem: &Problem) -> ImportOutcome {
+    let error = FileError::new(path, problem.clone());
+    ImportOutcome {
+        path: path.to_path_buf(),
+        status: ImportStatus::Refused {
+            kind: problem.kind().to_string(),
+            reason: error.to_string(),
+        },
+    }
+}
+
+/// A file read and extracted by a worker, ready for the writer.
+enum Extracted {
+    Report {
+        bytes: Vec<u8>,
+        kind: crate::ingest::SourceKind,
+        report: Box<crate::model::Report>,
+    },
+    Known {
+        sha: String,
+    },
+    Refused(Problem),
+}
+
+impl Library {
+    /// Imports files and folders. Every file gets an outcome; a refusal never stops the others.
+    /// Returns `Err` only when the library itself fails (e.g. the disk is full).
+    pub fn import(
+        &mut self,
+        paths: &[PathBuf],
+        mut progress: impl FnMut(ImportProgress<'_>),
+    ) -> Result<ImportSummary, StoreError> {
+        let (files, mut outcomes) = collect_files(paths);
+        let total = files.len() + outcomes.len();
+        for (done, outcome) in outcomes.iter().enumerate() {
+            progress(ImportProgress {
+                done: done + 1,
+                total,
+                outcome,
+            });
+        }
+        let known = self.known_hashes()?;
+        let workers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 4)
+            .min(files.len().max(1));
+        let next = AtomicUsize::new(0);
+        let (send, receive) = mpsc::sync_channel::<(usize, Extracted)>(workers * 2);
+        let result = std::thread::scope(|scope| -> Result<(), StoreError> {
+            for _ in 0..workers {
+                let send = send.clone();
+                let (files, known, next) = (&files, &known, &next);
+                scope.spawn(move || loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(index) else { break };
+                    if send.send((index, extract_one(path, known))).is_err() {
+                        break; // the writer stopped
+                    }
+                });
+            }
+            drop(send);
+            // Results arrive in any order; outcomes are reported as they are stored.
+            for (index, extracted) in receive {
+                let path = &files[index];
+                let status = self.store_one(path, extracted)?;
+                outcomes.push(ImportOutcome {
+                    path: path.clone(),
+                    status,
+                });
+                let outcome = outcomes.last().expect("just pushed");
+                progress(ImportProgress {
+                    done: outcomes.len(),
+                    total,
+                    outcome,
+                });
+            }
+            Ok(())
+        });
+        result?;
+        Ok(ImportSummary { outcomes })
+    }
+
+    fn store_one(&mut self, path: &Path, extracted: Extracted) -> Result<ImportStatus, StoreError> {
+        Ok(match extracted {
+            Extracted::Refused(problem) => refusal(path, &problem).status,
+            Extracted::Known { sha } => match self.find_by_sha(&sha)? {
+                Some(inspection_id) => ImportStatus::AlreadyPresent { inspection_id },
+                // Removed since the import began: read it again.
+                None => return self.store_one(path, extract_one(path, &HashSet::new())),
+            },
+            Extracted::Report {
+                bytes,
+                kind,
+                report,
+            } => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match self.add(&name, &bytes, kind, &report)? {
+                    Added::New(inspection_id) => ImportStatus::Imported { inspection_id },
+                    Added::AlreadyPresent(inspection_id) => {
+                        ImportStatus::AlreadyPresent { inspection_id }
+                    }
+                }
+            }
+        })
+    }
+}
+
+fn extract_one(path: &Path, known: &HashSet<String>) -> Extracted {
+    let bytes = match crate::ingest::read_bounded(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Extracted::Refused(e.problem),
+    };
+    let sha = sha256_hex(&bytes);
+    if known.contains(&sha) {
+        return Extracted::Known { sha };
+    }
+    let raw = match crate::ingest::read_bytes(&bytes) {
+        Ok(raw) => raw,
+        Err(problem) => return Extracted::Refused(problem),
+    };
+    match crate::extract::extract(&raw) {
+        Ok(report) => Extracted::Report {
+            bytes,
+            kind: raw.kind,
+            report: Box::new(report),
+        },
+        Err(problem) => Extracted::Refused(problem),
+    }
+}

@@ -1,0 +1,808 @@
+//! Stage 3, store: the library, a local SQLite database of reports.
+//!
+//! Every document is kept whole (its original bytes, so it can be re-read by a newer parser)
+//! with its extracted inspection, judgements, recommendations, sections and paragraphs, and an
+//! FTS5 index over the paragraphs. Each document is written in its own transaction, so a crash
+//! never leaves part of one. Schema versions live in `PRAGMA user_version`, applied by
+//! `rusqlite_migration` from the SQL files in `store/migrations/`.
+
+mod import;
+mod search;
+
+pub use import::{collect_files, ImportOutcome, ImportProgress, ImportStatus, ImportSummary};
+pub use search::{SearchFilter, SearchHit, SnippetPart};
+
+use crate::extract::authority;
+use crate::model::{Evidence, Framework, Judgement, JudgementKey, Paragraph, Report, Section};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::Duration;
+
+/// The app's bundle identifier; the library lives in `{data dir}/{identifier}/`, where the
+/// desktop app keeps its data too. Must equal `identifier` in tauri.conf.json (a test checks).
+pub const APP_IDENTIFIER: &str = "uk.org.inspectioncompare";
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))]));
+
+/// The migrations, for tests that validate them.
+pub fn migrations() -> &'static Migrations<'static> {
+    &MIGRATIONS
+}
+
+/// Something went wrong with the library itself.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("library {path}: {source}")]
+    Database {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("library {path}: could not update its schema: {detail}")]
+    Migration { path: String, detail: String },
+    #[error("library {path}: cannot create its folder: {detail}")]
+    Folder { path: String, detail: String },
+    #[error("no inspection with id {0} in the library (see `list`)")]
+    NoSuchInspection(i64),
+    #[error("no data folder is known on this system; give the library's path with --db")]
+    NoDataDir,
+}
+
+impl StoreError {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StoreError::Database { .. } => "database",
+            StoreError::Migration { .. } => "migration",
+            StoreError::Folder { .. } => "folder",
+            StoreError::NoSuchInspection(_) => "not_found",
+            StoreError::NoDataDir => "no_data_dir",
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// One inspection as listed: enough for a library view or a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InspectionSummary {
+    pub id: i64,
+    /// The authority's canonical name where it matched the list, else as printed.
+    pub local_authority: String,
+    pub local_authority_as_printed: String,
+    pub region: Option<String>,
+    pub framework: Framework,
+    pub framework_label: String,
+    pub title: String,
+    pub inspection_start: Option<String>,
+    pub inspection_end: Option<String>,
+    pub published: Option<String>,
+    pub lead_inspector: Option<String>,
+    pub file_name: String,
+    pub judgements: Vec<JudgementSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JudgementSummary {
+    pub key: JudgementKey,
+    pub area: String,
+    pub grade: String,
+    pub scale_rank: Option<u8>,
+}
+
+/// A stored inspection with its full report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredInspection {
+    pub summary: InspectionSummary,
+    pub report: Report,
+    pub sha256: String,
+    pub parser_version: u32,
+}
+
+/// An authority in the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuthorityRow {
+    pub id: i64,
+    pub name: String,
+    pub la_code_new: String,
+    pub region: String,
+    pub la_type: String,
+    pub inspections: i64,
+    pub successors: Vec<String>,
+}
+
+/// What happened when a document was added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    New(i64),
+    AlreadyPresent(i64),
+}
+
+/// Authorities that replaced others, as (predecessor, successors).
+const SUCCESSIONS: &[(&str, &[&str])] = &[
+    (
+        "Northamptonshire",
+        &["North Northamptonshire", "West Northamptonshire"],
+    ),
+    ("Cumbria", &["Cumberland", "Westmorland and Furness"]),
+    ("Poole", &["Bournemouth, Christchurch and Poole"]),
+    ("Bournemouth", &["Bournemouth, Christchurch and Poole"]),
+];
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The library: one SQLite database.
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Library {
+    /// Where the library lives by default: `{data dir}/{bundle identifier}/library.sqlite3`.
+    pub fn default_path() -> Result<PathBuf> {
+        Ok(dirs::data_dir()
+            .ok_or(StoreError::NoDataDir)?
+            .join(APP_IDENTIFIER)
+            .join("library.sqlite3"))
+    }
+
+    /// Opens (creating if needed) and migrates the library at `path`.
+    pub fn open(path: &Path) -> Result<Library> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::Folder {
+                path: parent.display().to_string(),
+                detail: e.to_string(),
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Database {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Library::configure(conn, path.to_path_buf())
+    }
+
+    /// A library in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Library> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Database {
+            path: ":memory:".into(),
+            source,
+        })?;
+        Library::configure(conn, PathBuf::from(":memory:"))
+    }
+
+    fn configure(mut conn: Connection, path: PathBuf) -> Result<Library> {
+        let db = |source| StoreError::Database {
+            path: path.display().to_string(),
+            source,
+        };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
+        // WAL lets readers work while one process writes; NORMAL sync is crash-safe in WAL.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
+        if let Err(e) = MIGRATIONS.to_latest(&mut conn) {
+            // Another process may have migrated the same new library at the same moment.
+            let latest = MIGRATIONS.current_version(&conn).ok()
+                == Some(rusqlite_migration::SchemaVersion::Inside(
+                    std::num::NonZeroUsize::new(1).expect("non-zero"),
+                ));
+            if !latest {
+                return Err(StoreError::Migration {
+                    path: path.display().to_string(),
+                    detail: e.to_string(),
+                });
+            }
+        }
+        let mut library = Library { conn, path };
+        library.seed_authorities()?;
+        Ok(library)
+    }
+
+    fn db_error(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::Database {
+            path: self.path.display().to_string(),
+            source,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Fills the authorities table from the project's list, once.
+    fn seed_authorities(&mut self) -> Result<()> {
+        let path = self.path.display().to_string();
+        let db = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM authorities", [], |r| r.get(0))
+            .map_err(db)?;
+        if count > 0 {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        for a in authority::all() {
+            tx.execute(
+                "INSERT OR IGNORE INTO authorities (name, urn, la_code, la_code_new, region, la_type, stat_neighbours)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![a.name, a.urn, a.la_code, a.la_code_new, a.region, a.la_type, a.stat_neighbours.join(" ")],
+            )
+            .map_err(db)?;
+        }
+        for (old, new) in SUCCESSIONS {
+            for successor in *new {
+                tx.execute(
+                    "INSERT OR IGNORE INTO authority_successions (predecessor_id, successor_id)
+                     SELECT p.id, s.id FROM authorities p, authorities s WHERE p.name = ?1 AND s.name = ?2",
+                    params![old, successor],
+                )
+                .map_err(db)?;
+            }
+        }
+        tx.commit().map_err(db)
+    }
+
+    /// Whether a document with these bytes is already stored; its inspection id if so.
+    pub fn find_by_sha(&self, sha256: &str) -> Result<Option<i64>> {
+        self.conn
+            .query_row(
+                "SELECT i.id FROM documents d JOIN inspections i ON i.document_id = d.id WHERE d.sha256 = ?1",
+                [sha256],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.db_error())
+    }
+
+    /// Every stored document's SHA-256, to skip re-reading known files on import.
+    pub fn known_hashes(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT sha256 FROM documents")
+            .map_err(self.db_error())?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(self.db_error())?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(self.db_error())
+    }
+
+    /// Adds one document and its report in a single transaction.
+    pub fn add(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        kind: crate::ingest::SourceKind,
+        report: &Report,
+    ) -> Result<Added> {
+        let sha = sha256_hex(bytes);
+        let path = self.path.display().to_string();
+        let db = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT i.id FROM documents d JOIN inspections i ON i.document_id = d.id WHERE d.sha256 = ?1",
+                [&sha],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)?;
+        if let Some(id) = existing {
+            return Ok(Added::AlreadyPresent(id));
+        }
+        tx.execute(
+            "INSERT INTO documents (sha256, file_name, source_kind, size, content, parser_version, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            params![
+                sha,
+                file_name,
+                serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+                bytes.len() as i64,
+                bytes,
+                crate::extract::PARSER_VERSION
+            ],
+        )
+        .map_err(db)?;
+        let document_id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO inspections (document_id, authority_id, local_authority, framework, includes_lscb_review, title,
+                inspection_start, inspection_end, published, lead_inspector, page_count, warnings)
+             VALUES (?1, NULL, '', '', 0, '', NULL, NULL, NULL, NULL, 0, '[]')",
+            [document_id],
+        )
+        .map_err(db)?;
+        let id = tx.last_insert_rowid();
+        write_report(&tx, id, report).map_err(db)?;
+        tx.commit().map_err(db)?;
+        Ok(Added::New(id))
+    }
+
+    /// All inspections, by authority and date.
+    pub fn list(&self) -> Result<Vec<InspectionSummary>> {
+        self.summaries("1 = 1", &[])
+    }
+
+    fn summaries(
+        &self,
+        condition: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<InspectionSummary>> {
+        let sql = format!(
+            "SELECT i.id, coalesce(a.name, i.local_authority), i.local_authority, a.region, i.framework, i.title,
+                    i.inspection_start, i.inspection_end, i.published, i.lead_inspector, d.file_name
+             FROM inspections i JOIN documents d ON d.id = i.document_id LEFT JOIN authorities a ON a.id = i.authority_id
+             WHERE {condition}
+             ORDER BY coalesce(a.name, i.local_authority), i.inspection_start, i.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(self.db_error())?;
+        let rows = stmt
+            .query_map(args, |r| {
+                let framework: String = r.get(4)?;
+                let framework = Framework::from_id(&framework).unwrap_or(Framework::Sif2013);
+                Ok(InspectionSummary {
+                    id: r.get(0)?,
+                    local_authority: r.get(1)?,
+                    local_authority_as_printed: r.get(2)?,
+                    region: r.get(3)?,
+                    framework,
+                    framework_label: framework.label().to_string(),
+                    title: r.get(5)?,
+                    inspection_start: r.get(6)?,
+                    inspection_end: r.get(7)?,
+                    published: r.get(8)?,
+                    lead_inspector: r.get(9)?,
+                    file_name: r.get(10)?,
+                    judgements: Vec::new(),
+                })
+            })
+            .map_err(self.db_error())?;
+        let mut list: Vec<InspectionSummary> = rows
+            .collect::<std::result::Result<_, _>>()
+            .map_err(self.db_error())?;
+        // One query for all judgements, grouped in memory: fast for thousands of inspections.
+        let mut judgements: std::collections::HashMap<i64, Vec<JudgementSummary>> =
+            std::collections::HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT inspection_id, key, area, grade, scale_rank FROM judgements ORDER BY inspection_id, position")
+            .map_err(self.db_error())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let key: String = r.get(1)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    JudgementSummary {
+                        key: key_from_id(&key),
+                        area: r.get(2)?,
+                        grade: r.get(3)?,
+                        scale_rank: r.get::<_, Option<u8>>(4)?,
+                    },
+                ))
+            })
+            .map_err(self.db_error())?;
+        for row in rows {
+            let (id, j) = row.map_err(self.db_error())?;
+            judgements.entry(id).or_default().push(j);
+        }
+        for item in &mut list {
+            item.judgements = judgements.remove(&item.id).unwrap_or_default();
+        }
+        Ok(list)
+    }
+
+    /// One inspection with its full report.
+    pub fn inspection(&self, id: i64) -> Result<StoredInspection> {
+        let summary = self
+            .summaries("i.id = ?1", &[&id])?
+            .pop()
+            .ok_or(StoreError::NoSuchInspection(id))?;
+        let db = self.db_error();
+        let (sha256, parser_version, includes_lscb_review, page_count, warnings): (String, u32, bool, u32, String) = self
+            .conn
+            .query_row(
+                "SELECT d.sha256, d.parser_version, i.includes_lscb_review, i.page_count, i.warnings
+                 FROM inspections i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .map_err(&db)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT key, area, grade, scale_rank, statement, paragraph, page FROM judgements WHERE inspection_id = ?1 ORDER BY position",
+            )
+            .map_err(&db)?;
+        let judgements = stmt
+            .query_map([id], |r| {
+                let key: String = r.get(0)?;
+                let paragraph: Option<i64> = r.get(5)?;
+                let page: Option<u32> = r.get(6)?;
+                Ok(Judgement {
+                    key: key_from_id(&key),
+                    area: r.get(1)?,
+                    grade: r.get(2)?,
+                    scale_rank: r.get(3)?,
+                    statement: r.get(4)?,
+                    evidence: paragraph.zip(page).map(|(paragraph, page)| Evidence {
+                        paragraph: paragraph as usize,
+                        page,
+                    }),
+                })
+            })
+            .map_err(&db)?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(&db)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT lscb, text FROM recommendations WHERE inspection_id = ?1 ORDER BY position",
+            )
+            .map_err(&db)?;
+        let (mut recommendations, mut lscb_recommendations) = (Vec::new(), Vec::new());
+        for row in stmt
+            .query_map([id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, String>(1)?)))
+            .map_err(&db)?
+        {
+            let (lscb, text) = row.map_err(&db)?;
+            if lscb {
+                lscb_recommendations.push(text)
+            } else {
+                recommendations.push(text)
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, heading, page FROM sections WHERE inspection_id = ?1 ORDER BY position",
+            )
+            .map_err(&db)?;
+        let section_rows: Vec<(i64, String, u32)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(&db)?
+            .collect::<std::result::Result<_, _>>()
+            .map_err(&db)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT section_id, page, text FROM paragraphs WHERE inspection_id = ?1 ORDER BY position")
+            .map_err(&db)?;
+        let mut sections: Vec<Section> = section_rows
+            .iter()
+            .map(|(_, heading, page)| Section {
+                heading: heading.clone(),
+                page: *page,
+                paragraphs: Vec::new(),
+            })
+            .collect();
+        let mut paragraphs = Vec::new();
+        for row in stmt
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, Option<i64>>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(&db)?
+        {
+            let (section_id, page, text) = row.map_err(&db)?;
+            if let Some(index) =
+                section_id.and_then(|s| section_rows.iter().position(|(id, _, _)| *id == s))
+            {
+                sections[index].paragraphs.push(paragraphs.len());
+            }
+            paragraphs.push(Paragraph { text, page });
+        }
+        let authority = crate::extract::authority::matched(&summary.local_authority);
+        let report = Report {
+            local_authority: summary.local_authority_as_printed.clone(),
+            authority,
+            framework: summary.framework,
+            includes_lscb_review,
+            title: summary.title.clone(),
+            inspection_start: summary.inspection_start.clone(),
+            inspection_end: summary.inspection_end.clone(),
+            published_in_report: summary.published.clone(),
+            lead_inspector: summary.lead_inspector.clone(),
+            judgements,
+            recommendations,
+            lscb_recommendations,
+            sections,
+            paragraphs,
+            page_count,
+            warnings: serde_json::from_str(&warnings).unwrap_or_default(),
+        };
+        Ok(StoredInspection {
+            summary,
+            report,
+            sha256,
+            parser_version,
+        })
+    }
+
+    /// Removes an inspection and its document.
+    pub fn remove(&mut self, id: i64) -> Result<()> {
+        let path = self.path.display().to_string();
+        let db = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let document: Option<i64> = tx
+            .query_row(
+                "SELECT document_id FROM inspections WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db)?;
+        let document = document.ok_or(StoreError::NoSuchInspection(id))?;
+        tx.execute("DELETE FROM documents WHERE id = ?1", [document])
+            .map_err(db)?;
+        tx.commit().map_err(db)
+    }
+
+    /// Re-extracts every stored document with the current parser, in place (ids are kept).
+    /// A document the current parser cannot read keeps its earlier extraction.
+    pub fn reparse(
+        &mut self,
+        mut progress: impl FnMut(usize, usize, &str, Option<&str>),
+    ) -> Result<(usize, usize)> {
+        let ids: Vec<(i64, i64, String)> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT i.id, d.id, d.file_name FROM inspections i JOIN documents d ON d.id = i.document_id ORDER BY i.id")
+                .map_err(self.db_error())?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(self.db_error())?;
+            rows.collect::<std::result::Result<_, _>>()
+                .map_err(self.db_error())?
+        };
+        let (mut updated, mut failed) = (0, 0);
+        let total = ids.len();
+        for (n, (inspection, document, file_name)) in ids.into_iter().enumerate() {
+            let bytes: Vec<u8> = self
+                .conn
+                .query_row(
+                    "SELECT content FROM documents WHERE id = ?1",
+                    [document],
+                    |r| r.get(0),
+                )
+                .map_err(self.db_error())?;
+            match crate::read_report_bytes(&bytes) {
+                Ok(report) => {
+                    let path = self.path.display().to_string();
+                    let db = |source| StoreError::Database {
+                        path: path.clone(),
+                        source,
+                    };
+                    let tx = self
+                        .conn
+                        .transaction_with_behavior(TransactionBehavior::Immediate)
+                        .map_err(db)?;
+                    for table in ["judgements", "recommendations", "paragraphs", "sections"] {
+                        tx.execute(
+                            &format!("DELETE FROM {table} WHERE inspection_id = ?1"),
+                            [inspection],
+                        )
+                        .map_err(db)?;
+                    }
+                    write_report(&tx, inspection, &report).map_err(db)?;
+                    tx.execute(
+                        "UPDATE documents SET parser_version = ?1 WHERE id = ?2",
+                        params![crate::extract::PARSER_VERSION, document],
+                    )
+                    .map_err(db)?;
+                    tx.commit().map_err(db)?;
+                    updated += 1;
+                    progress(n + 1, total, &file_name, None);
+                }
+                Err(problem) => {
+                    failed += 1;
+                    progress(n + 1, total, &file_name, Some(&problem.to_string()));
+                }
+            }
+        }
+        Ok((updated, failed))
+    }
+
+    /// Copies the library to `dest` with SQLite's online backup (safe while in use).
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        self.conn
+            .backup(rusqlite::MAIN_DB, dest, None)
+            .map_err(|source| StoreError::Database {
+                path: dest.display().to_string(),
+                source,
+            })
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound library.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(self.db_error())
+    }
+
+    /// Authorities with at least one inspection, or all with `all`.
+    pub fn authorities(&self, all: bool) -> Result<Vec<AuthorityRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.id, a.name, a.la_code_new, a.region, a.la_type,
+                        (SELECT count(*) FROM inspections i WHERE i.authority_id = a.id),
+                        (SELECT group_concat(s.name, '|') FROM authority_successions x JOIN authorities s ON s.id = x.successor_id
+                          WHERE x.predecessor_id = a.id)
+                 FROM authorities a ORDER BY a.name",
+            )
+            .map_err(self.db_error())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let successors: Option<String> = r.get(6)?;
+                Ok(AuthorityRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    la_code_new: r.get(2)?,
+                    region: r.get(3)?,
+                    la_type: r.get(4)?,
+                    inspections: r.get(5)?,
+                    successors: successors
+                        .map(|s| s.split('|').map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                })
+            })
+            .map_err(self.db_error())?;
+        let rows: Vec<AuthorityRow> = rows
+            .collect::<std::result::Result<_, _>>()
+            .map_err(self.db_error())?;
+        Ok(rows
+            .into_iter()
+            .filter(|a| all || a.inspections > 0)
+            .collect())
+    }
+
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn key_from_id(id: &str) -> JudgementKey {
+    serde_json::from_value(serde_json::Value::String(id.to_string()))
+        .unwrap_or(JudgementKey::Overall)
+}
+
+/// Writes a report's rows for inspection `id` (the caller holds the transaction).
+fn write_report(tx: &rusqlite::Transaction<'_>, id: i64, report: &Report) -> rusqlite::Result<()> {
+    let authority_id: Option<i64> = match &report.authority {
+        Some(a) => tx
+            .query_row(
+                "SELECT id FROM authorities WHERE name = ?1",
+                [&a.name],
+                |r| r.get(0),
+            )
+            .optional()?,
+        None => None,
+    };
+    tx.execute(
+        "UPDATE inspections SET authority_id = ?2, local_authority = ?3, framework = ?4, includes_lscb_review = ?5, title = ?6,
+            inspection_start = ?7, inspection_end = ?8, published = ?9, lead_inspector = ?10, page_count = ?11, warnings = ?12
+         WHERE id = ?1",
+        params![
+            id,
+            authority_id,
+            report.local_authority,
+            report.framework.id(),
+            report.includes_lscb_review,
+            report.title,
+            report.inspection_start,
+            report.inspection_end,
+            report.published_in_report,
+            report.lead_inspector,
+            report.page_count,
+            serde_json::to_string(&report.warnings).unwrap_or_else(|_| "[]".into()),
+        ],
+    )?;
+    let mut judgement = tx.prepare_cached(
+        "INSERT INTO judgements (inspection_id, position, key, area, grade, scale_rank, statement, paragraph, page)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (position, j) in report.judgements.iter().enumerate() {
+        judgement.execute(params![
+            id,
+            position as i64,
+            j.key.id(),
+            j.area,
+            j.grade,
+            j.scale_rank,
+            j.statement,
+            j.evidence.map(|e| e.paragraph as i64),
+            j.evidence.map(|e| e.page)
+        ])?;
+    }
+    let mut recommendation = tx.prepare_cached(
+        "INSERT INTO recommendations (inspection_id, position, lscb, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let all = report
+        .recommendations
+        .iter()
+        .map(|r| (false, r))
+        .chain(report.lscb_recommendations.iter().map(|r| (true, r)));
+    for (position, (lscb, text)) in all.enumerate() {
+        recommendation.execute(params![id, position as i64, lscb, text])?;
+    }
+    let mut section = tx.prepare_cached(
+        "INSERT INTO sections (inspection_id, position, heading, page) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut section_of = vec![None; report.paragraphs.len()];
+    for (position, s) in report.sections.iter().enumerate() {
+        section.execute(params![id, position as i64, s.heading, s.page])?;
+        let section_id = tx.last_insert_rowid();
+        for &p in &s.paragraphs {
+            if let Some(slot) = section_of.get_mut(p) {
+                *slot = Some(section_id);
+            }
+        }
+    }
+    let mut paragraph =
+        tx.prepare_cached("INSERT INTO paragraphs (inspection_id, section_id, position, page, text) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (position, p) in report.paragraphs.iter().enumerate() {
+        paragraph.execute(params![
+            id,
+            section_of[position],
+            position as i64,
+            p.page,
+            p.text
+        ])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().expect("every migration applies");
+    }
+
+    #[test]
+    fn opens_and_seeds_authorities() {
+        let library = Library::open_in_memory().unwrap();
+        let all = library.authorities(true).unwrap();
+        assert!(all.len() > 150);
+        let northants = all.iter().find(|a| a.name == "Northamptonshire").unwrap();
+        assert_eq!(
+            northants.successors,
+            vec!["North Northamptonshire", "West Northamptonshire"]
+        );
+        assert_eq!(library.integrity_check().unwrap(), "ok");
+    }
+}

@@ -1,0 +1,318 @@
+//! The library: import, duplicates, crashes mid-import, two writers at once, search, reparse,
+//! remove and backup.
+
+use crate::support::{cli, corpus};
+use inspection_engine::store::Library;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn db_args<'a>(db: &'a Path, rest: &[&'a OsStr]) -> Vec<&'a OsStr> {
+    let mut args = vec![OsStr::new("--db"), db.as_os_str()];
+    args.extend_from_slice(rest);
+    args
+}
+
+fn corpus_folders() -> (PathBuf, PathBuf) {
+    (corpus().join("reports"), corpus().join("blind"))
+}
+
+/// Every stored inspection equals a fresh extraction of its file: nothing half-written.
+fn assert_complete(db: &Path) -> usize {
+    let library = Library::open(db).unwrap();
+    assert_eq!(library.integrity_check().unwrap(), "ok");
+    let list = library.list().unwrap();
+    for summary in &list {
+        let stored = library.inspection(summary.id).unwrap();
+        let source = ["reports", "blind"]
+            .iter()
+            .map(|f| corpus().join(f).join(&summary.file_name))
+            .find(|p| p.exists())
+            .expect("stored file is in the corpus");
+        let fresh = inspection_engine::read_report(&source).unwrap();
+        assert_eq!(
+            stored.report.judgements, fresh.judgements,
+            "{}",
+            summary.file_name
+        );
+        assert_eq!(
+            stored.report.recommendations, fresh.recommendations,
+            "{}",
+            summary.file_name
+        );
+        assert_eq!(
+            stored.report.paragraphs, fresh.paragraphs,
+            "{}",
+            summary.file_name
+        );
+        assert_eq!(
+            stored.report.sections, fresh.sections,
+            "{}",
+            summary.file_name
+        );
+    }
+    list.len()
+}
+
+#[test]
+fn importing_the_corpus_twice_adds_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let (reports, blind) = corpus_folders();
+    let (output, _) = cli(&db_args(
+        &db,
+        &["import".as_ref(), reports.as_os_str(), blind.as_os_str()],
+    ));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "exit 1 when any file is refused: {stderr}"
+    );
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("imported")).count(),
+        43,
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("refused")).count(),
+        2,
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("43 imported, 0 already in the library, 2 refused"),
+        "{stderr}"
+    );
+    assert_eq!(assert_complete(&db), 43);
+
+    let (again, _) = cli(&db_args(
+        &db,
+        &["import".as_ref(), reports.as_os_str(), blind.as_os_str()],
+    ));
+    assert!(String::from_utf8_lossy(&again.stderr)
+        .contains("0 imported, 43 already in the library, 2 refused"));
+    let (list, _) = cli(&db_args(&db, &["list".as_ref(), "--json".as_ref()]));
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 43);
+    let first = &list[0];
+    for field in [
+        "id",
+        "local_authority",
+        "framework",
+        "inspection_start",
+        "inspection_end",
+        "judgements",
+    ] {
+        assert!(!first[field].is_null(), "list --json has {field}");
+    }
+}
+
+#[test]
+fn sigkill_mid_import_leaves_only_complete_documents_and_the_import_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let (reports, blind) = corpus_folders();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inspection-compare-cli"))
+        .args(db_args(
+            &db,
+            &["import".as_ref(), reports.as_os_str(), blind.as_os_str()],
+        ))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the import is under way, then kill it without warning.
+    let start = Instant::now();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    let mut imported = 0;
+    while imported < 5 && start.elapsed() < Duration::from_secs(120) {
+        line.clear();
+        if std::io::BufRead::read_line(&mut stdout, &mut line).unwrap() == 0 {
+            break;
+        }
+        imported += usize::from(line.starts_with("imported"));
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    let partial = assert_complete(&db);
+    assert!(
+        (5..43).contains(&partial),
+        "killed mid-import with {partial} stored"
+    );
+
+    let (output, _) = cli(&db_args(
+        &db,
+        &["import".as_ref(), reports.as_os_str(), blind.as_os_str()],
+    ));
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(assert_complete(&db), 43);
+}
+
+#[test]
+fn two_processes_import_into_one_library_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let files: Vec<PathBuf> = std::fs::read_dir(corpus().join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with("rotherham_2012-08-10.pdf"))
+        .collect();
+    let spawn = |order: Vec<&PathBuf>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_inspection-compare-cli"));
+        command
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .args(order)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        command.spawn().unwrap()
+    };
+    let a = spawn(files.iter().collect());
+    let b = spawn(files.iter().rev().collect());
+    for child in [a, b] {
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(!stderr.contains("locked"), "{stderr}");
+    }
+    assert_eq!(assert_complete(&db), files.len());
+}
+
+#[test]
+fn search_finds_phrases_with_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let mut library = Library::open(&db).unwrap();
+    let reports = corpus().join("reports");
+    let files: Vec<PathBuf> = [
+        "hertfordshire_2015-11-27.pdf",
+        "hertfordshire_2023-03-10.pdf",
+        "norfolk_2023-01-13.pdf",
+    ]
+    .iter()
+    .map(|f| reports.join(f))
+    .collect();
+    let summary = library.import(&files, |_| {}).unwrap();
+    assert_eq!(summary.imported(), 3);
+    drop(library);
+
+    let search = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args: Vec<&OsStr> = db_args(
+            &db,
+            &[
+                "search".as_ref(),
+                "\"private fostering\"".as_ref(),
+                "--json".as_ref(),
+            ],
+        );
+        args.extend(extra.iter().map(OsStr::new));
+        let (output, _) = cli(&args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&output.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let all = search(&[]);
+    assert!(!all.is_empty());
+    for hit in &all {
+        assert!(
+            hit["snippet"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("private fostering"),
+            "{hit}"
+        );
+        assert!(hit["page"].as_u64().unwrap() >= 1);
+        assert!(hit["inspection_id"].as_i64().is_some());
+    }
+    let herts = search(&["--authority", "Hertfordshire County Council"]);
+    assert!(
+        !herts.is_empty()
+            && herts
+                .iter()
+                .all(|h| h["local_authority"] == "Hertfordshire")
+    );
+    let y2023 = search(&["--year", "2023"]);
+    assert!(y2023
+        .iter()
+        .all(|h| h["inspection_start"].as_str().unwrap().starts_with("2023")));
+    let sif = search(&["--framework", "sif-2013"]);
+    assert!(sif.iter().all(|h| h["framework"] == "sif-2013"));
+    assert!(sif.len() < all.len());
+}
+
+#[test]
+fn reparse_remove_and_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let mut library = Library::open(&db).unwrap();
+    let files = vec![
+        corpus().join("reports/hertfordshire_2018-11-19.pdf"),
+        corpus().join("seeds/004_f6169653f68880f1.txt"),
+    ];
+    library.import(&files, |_| {}).unwrap();
+    let before = library.list().unwrap();
+    assert_eq!(before.len(), 2);
+    let (updated, failed) = library.reparse(|_, _, _, _| {}).unwrap();
+    assert_eq!((updated, failed), (2, 0));
+    let after = library.list().unwrap();
+    assert_eq!(before, after, "reparse keeps ids and content");
+
+    let backup = dir.path().join("backup.sqlite3");
+    let (output, _) = cli(&db_args(&db, &["backup".as_ref(), backup.as_os_str()]));
+    assert!(output.status.success());
+    assert_eq!(Library::open(&backup).unwrap().list().unwrap(), after);
+
+    let id = after[0].id.to_string();
+    let (output, _) = cli(&db_args(&db, &["remove".as_ref(), id.as_ref()]));
+    assert!(output.status.success());
+    assert_eq!(library.list().unwrap().len(), 1);
+    let (output, _) = cli(&db_args(&db, &["show".as_ref(), id.as_ref()]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains(&format!("no inspection with id {id}"))
+    );
+}
+
+#[test]
+fn reopening_a_library_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let mut library = Library::open(&db).unwrap();
+    library
+        .import(&[corpus().join("reports/surrey_2015-08-03.pdf")], |_| {})
+        .unwrap();
+    let list = library.list().unwrap();
+    drop(library);
+    let library = Library::open(&db).unwrap();
+    assert_eq!(library.list().unwrap(), list);
+    assert!(inspection_engine::store::migrations().validate().is_ok());
+}
+
+#[test]
+fn the_default_library_lives_under_the_apps_bundle_identifier() {
+    let conf: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tauri.conf.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(conf["identifier"], inspection_engine::store::APP_IDENTIFIER);
+    let path = Library::default_path().unwrap();
+    assert!(path
+        .parent()
+        .unwrap()
+        .ends_with(inspection_engine::store::APP_IDENTIFIER));
+}
