@@ -76,6 +76,22 @@ fn pdftotext_whole_corpus(bencher: divan::Bencher) {
     });
 }
 
+/// Importing the whole corpus into a new library: extraction in parallel, one writer.
+#[divan::bench(sample_count = 5)]
+fn import_whole_corpus_into_new_library(bencher: divan::Bencher) {
+    let folders = vec![corpus().join("reports"), corpus().join("blind")];
+    bencher
+        .with_inputs(|| tempfile::tempdir().expect("temp dir"))
+        .bench_values(|dir| {
+            let mut library =
+                inspection_engine::store::Library::open(&dir.path().join("library.sqlite3"))
+                    .expect("opens");
+            let summary = library.import(&folders, |_| {}).expect("imports");
+            assert_eq!(summary.imported(), 43);
+            dir
+        });
+}
+
 /// One report at a time: median per report.
 #[divan::bench(sample_count = 5, args = ["hertfordshire_2018-11-19.pdf", "norfolk_2015-10-20.pdf", "norfolk_2013-08-16.pdf"])]
 fn engine_one_report(bencher: divan::Bencher, name: &str) {

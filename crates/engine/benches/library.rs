@@ -1,0 +1,105 @@
+//! `list` and `search` on a library of 2,000 inspections, and the process's peak memory.
+//!
+//! The library is made once by importing the corpus's 43 reports 47 times over, each copy with
+//! different bytes (a comment after `%%EOF`), and kept in `target/bench-library-2000/` for later
+//! runs. Run: `cargo bench -p inspection-engine --bench library`. Recorded in BENCHMARKS.md.
+
+use inspection_engine::store::{Library, SearchFilter};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const COPIES: usize = 47;
+
+fn corpus() -> PathBuf {
+    std::env::var_os("INSPECTION_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
+}
+
+fn library_path() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-library-2000");
+        let db = dir.join("library.sqlite3");
+        if Library::open(&db)
+            .map(|l| l.list().map(|v| v.len()).unwrap_or(0))
+            .unwrap_or(0)
+            >= 2000
+        {
+            return db;
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        let files = dir.join("files");
+        std::fs::create_dir_all(&files).expect("bench folder");
+        for folder in ["reports", "blind"] {
+            for entry in std::fs::read_dir(corpus().join(folder)).expect("corpus") {
+                let path = entry.expect("entry").path();
+                let bytes = std::fs::read(&path).expect("read");
+                for copy in 0..COPIES {
+                    let mut varied = bytes.clone();
+                    varied.extend_from_slice(format!("\n% copy {copy}\n").as_bytes());
+                    let name = format!("{copy:02}-{}", path.file_name().unwrap().to_string_lossy());
+                    std::fs::write(files.join(name), varied).expect("write copy");
+                }
+            }
+        }
+        let mut library = Library::open(&db).expect("opens");
+        let summary = library.import(&[files.clone()], |_| {}).expect("imports");
+        eprintln!(
+            "built a library of {} inspections at {}",
+            summary.imported(),
+            db.display()
+        );
+        std::fs::remove_dir_all(&files).expect("clean up copies");
+        db
+    })
+}
+
+fn main() {
+    library_path();
+    divan::main();
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        for line in status
+            .lines()
+            .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+        {
+            eprintln!("{line}");
+        }
+    }
+}
+
+#[divan::bench(sample_count = 20)]
+fn list_2000(bencher: divan::Bencher) {
+    let library = Library::open(library_path()).expect("opens");
+    bencher.bench_local(|| {
+        let list = library.list().expect("lists");
+        assert!(list.len() >= 2000);
+        list
+    });
+}
+
+#[divan::bench(sample_count = 20, args = ["private fostering", "\"placement stability\"", "chronologies"])]
+fn search_2000(bencher: divan::Bencher, query: &str) {
+    let library = Library::open(library_path()).expect("opens");
+    let filter = SearchFilter {
+        limit: 50,
+        ..SearchFilter::default()
+    };
+    bencher.bench_local(|| library.search(query, &filter).expect("searches"));
+}
+
+#[divan::bench(sample_count = 20)]
+fn search_2000_filtered(bencher: divan::Bencher) {
+    let library = Library::open(library_path()).expect("opens");
+    let filter = SearchFilter {
+        authority: Some("Hertfordshire".into()),
+        year: Some(2018),
+        limit: 50,
+        ..SearchFilter::default()
+    };
+    bencher.bench_local(|| {
+        library
+            .search("private fostering", &filter)
+            .expect("searches")
+    });
+}
