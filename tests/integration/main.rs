@@ -2,6 +2,7 @@
 //! `../shared/corpus` in place (set `INSPECTION_CORPUS` to use another copy).
 
 mod bad_input;
+mod compare;
 mod corpus;
 mod formats;
 mod library;

@@ -79,6 +79,22 @@ enum Command {
     Reparse,
     /// Copy the library to a file (safe while the library is in use).
     Backup { path: PathBuf },
+    /// Compare two inspections: files or library ids. The earlier inspection is "before".
+    Compare {
+        /// A report file or a library inspection id.
+        a: String,
+        /// A report file or a library inspection id.
+        b: String,
+        /// Print JSON (same as --format json).
+        #[arg(long)]
+        json: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Keep A as "before" and B as "after" even if B is earlier.
+        #[arg(long)]
+        keep_order: bool,
+    },
     /// List the authorities with inspections in the library.
     Authorities {
         /// Include authorities with no inspections.
@@ -87,6 +103,31 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// A report from a file, or from the library when the argument is an inspection id.
+fn resolve(
+    arg: &str,
+    db: &Option<PathBuf>,
+    library: &mut Option<Library>,
+) -> Result<Result<inspection_engine::Report, String>> {
+    let path = std::path::Path::new(arg);
+    if !path.exists() {
+        if let Ok(id) = arg.parse::<i64>() {
+            if library.is_none() {
+                *library = Some(open_library(db.clone())?);
+            }
+            let library = library.as_ref().expect("opened above");
+            return Ok(Ok(library.inspection(id)?.report));
+        }
+    }
+    Ok(inspection_engine::read_report(path).map_err(|e| e.to_string()))
 }
 
 fn main() -> ExitCode {
@@ -245,6 +286,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 library.path().display(),
                 path.display()
             );
+        }
+        Command::Compare {
+            a,
+            b,
+            json,
+            format,
+            keep_order,
+        } => {
+            let mut library = None;
+            let mut reports = Vec::new();
+            for arg in [&a, &b] {
+                match resolve(arg, &cli.db, &mut library)? {
+                    Ok(report) => reports.push(report),
+                    Err(message) => {
+                        eprintln!("inspection-compare-cli: error: {message}");
+                        return Ok(ExitCode::from(1));
+                    }
+                }
+            }
+            let comparison = if keep_order {
+                inspection_engine::compare::compare_in_order(&reports[0], &reports[1], false)
+            } else {
+                inspection_engine::compare::compare(&reports[0], &reports[1])
+            };
+            if json || format == Format::Json {
+                json_out(&comparison)?;
+            } else {
+                print::comparison(&mut std::io::stdout().lock(), &comparison)?;
+            }
         }
         Command::Authorities { all, json } => {
             let authorities = open_library(cli.db)?.authorities(all)?;

@@ -1,5 +1,6 @@
 //! Readable output for people.
 
+use inspection_engine::compare::{Change, Comparison, HunkTag, ParagraphKind};
 use inspection_engine::store::{ImportOutcome, ImportStatus, InspectionSummary, SearchHit};
 use inspection_engine::Report;
 use std::io::{self, Write};
@@ -100,6 +101,140 @@ pub fn hits(out: &mut impl Write, hits: &[SearchHit]) -> io::Result<()> {
     }
     if hits.is_empty() {
         writeln!(out, "no matches")?;
+    }
+    Ok(())
+}
+
+fn arrow(change: Change) -> &'static str {
+    match change {
+        Change::Improved => "▲",
+        Change::Declined => "▼",
+        Change::Unchanged => "=",
+        Change::Added => "+",
+        Change::Removed => "−",
+        Change::NotComparable => "?",
+    }
+}
+
+pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
+    for (label, r) in [("Before", &c.before), ("After ", &c.after)] {
+        writeln!(
+            out,
+            "{label}  {} · {} · {} · lead inspector {}",
+            r.local_authority,
+            r.framework_label,
+            dates(&r.inspection_start, &r.inspection_end),
+            r.lead_inspector.as_deref().unwrap_or("not found")
+        )?;
+    }
+    for w in &c.warnings {
+        writeln!(out, "note: {w}")?;
+    }
+    writeln!(out, "\nJudgements")?;
+    for row in &c.judgements {
+        let grade = |s: &Option<inspection_engine::compare::JudgementSide>| {
+            s.as_ref().map_or("—".to_string(), |s| s.grade.clone())
+        };
+        writeln!(
+            out,
+            "  {} {:<36} {:<34} → {:<34} {}",
+            arrow(row.change),
+            row.label,
+            grade(&row.before),
+            grade(&row.after),
+            row.change.label()
+        )?;
+        if let Some(note) = &row.note {
+            writeln!(out, "      {note}")?;
+        }
+    }
+    let r = &c.recommendations;
+    writeln!(
+        out,
+        "\nRecommendations: {} recurring, {} resolved, {} new",
+        r.recurring.len(),
+        r.resolved.len(),
+        r.new.len()
+    )?;
+    for item in &r.recurring {
+        writeln!(
+            out,
+            "  recurring ({:.0}%): {}\n      now: {}",
+            item.similarity * 100.0,
+            item.before,
+            item.after
+        )?;
+    }
+    for item in &r.resolved {
+        writeln!(out, "  resolved: {}", item.text)?;
+    }
+    for item in &r.new {
+        writeln!(out, "  new: {}", item.text)?;
+    }
+    if !r.recurring_themes.is_empty() {
+        writeln!(
+            out,
+            "  themes raised in both: {}",
+            r.recurring_themes.join(", ")
+        )?;
+    }
+    let s = &c.stats;
+    writeln!(
+        out,
+        "\nText: {} paragraphs unchanged, {} changed, {} moved, {} added, {} removed",
+        s.unchanged, s.changed, s.moved, s.added, s.removed
+    )?;
+    for section in &c.sections {
+        let changes: Vec<_> = section
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind != ParagraphKind::Unchanged)
+            .collect();
+        if changes.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "\n== {} ⇄ {}",
+            section.before_heading.as_deref().unwrap_or("(start)"),
+            section.after_heading.as_deref().unwrap_or("(start)")
+        )?;
+        for p in changes {
+            let pages = format!(
+                "p.{}→p.{}",
+                p.before.as_ref().map_or("-".into(), |b| b.page.to_string()),
+                p.after.as_ref().map_or("-".into(), |a| a.page.to_string())
+            );
+            match p.kind {
+                ParagraphKind::Added => writeln!(
+                    out,
+                    "  + [{pages}] {}",
+                    p.after.as_ref().map_or("", |a| &a.text)
+                )?,
+                ParagraphKind::Removed => writeln!(
+                    out,
+                    "  - [{pages}] {}",
+                    p.before.as_ref().map_or("", |b| &b.text)
+                )?,
+                ParagraphKind::Moved => writeln!(
+                    out,
+                    "  ↷ [{pages}] moved: {}",
+                    p.after.as_ref().map_or("", |a| &a.text)
+                )?,
+                _ => {
+                    let text: String = p
+                        .hunks
+                        .iter()
+                        .map(|h| match h.tag {
+                            HunkTag::Equal => h.text.clone(),
+                            HunkTag::Delete => format!("[-{}-]", h.text),
+                            HunkTag::Insert => format!("{{+{}+}}", h.text),
+                        })
+                        .collect();
+                    writeln!(out, "  ~ [{pages}] {text}")?;
+                }
+            }
+        }
     }
     Ok(())
 }

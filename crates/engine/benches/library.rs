@@ -44,7 +44,9 @@ fn library_path() -> &'static Path {
             }
         }
         let mut library = Library::open(&db).expect("opens");
-        let summary = library.import(&[files.clone()], |_| {}).expect("imports");
+        let summary = library
+            .import(std::slice::from_ref(&files), |_| {})
+            .expect("imports");
         eprintln!(
             "built a library of {} inspections at {}",
             summary.imported(),

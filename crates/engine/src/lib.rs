@@ -11,6 +11,7 @@
 //! | file → text | [`ingest`] | [`ingest::RawText`] (one string per page) |
 //! | text → report | [`extract`] | [`Report`] |
 //! | report → library | [`store`] | [`store::Library`] (SQLite) |
+//! | two reports → changes | [`compare`] | [`compare::Comparison`] |
 //!
 //! ```no_run
 //! let report = inspection_engine::read_report(std::path::Path::new("hertfordshire_2018-11-19.pdf"))?;
@@ -23,6 +24,7 @@
 //! The engine has no UI dependency: the desktop app and the command-line tool are thin
 //! adapters over it.
 
+pub mod compare;
 pub mod error;
 pub mod extract;
 pub mod ingest;

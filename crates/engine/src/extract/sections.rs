@@ -10,8 +10,14 @@ pub const FRONT_PAGE: &str = "Front page";
 pub fn is_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let first = text.chars().next();
-    (1..=14).contains(&words)
-        && text.len() <= 100
+    // ILACS section headings carry their grade: "The experiences and progress of children who
+    // need help and protection: requires improvement to be good".
+    let graded = text.split_once(": ").is_some_and(|(_, grade)| {
+        super::judgements::scale_rank(grade).is_some() && grade.split_whitespace().count() <= 6
+    });
+    let (max_words, max_len) = if graded { (24, 180) } else { (14, 100) };
+    (1..=max_words).contains(&words)
+        && text.len() <= max_len
         && !text.ends_with(['.', ',', ';'])
         && first.is_some_and(|c| c.is_uppercase())
         && !starts_item(text)

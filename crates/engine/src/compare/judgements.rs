@@ -1,0 +1,190 @@
+//! Judgement changes: pairing by domain across frameworks.
+
+use crate::model::{Framework, Judgement, JudgementKey, Report};
+use serde::Serialize;
+
+/// How a judgement changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    Improved,
+    Declined,
+    Unchanged,
+    Added,
+    Removed,
+    NotComparable,
+}
+
+impl Change {
+    /// A word for people: reads the same in black and white.
+    pub fn label(self) -> &'static str {
+        match self {
+            Change::Improved => "improved",
+            Change::Declined => "declined",
+            Change::Unchanged => "unchanged",
+            Change::Added => "new judgement",
+            Change::Removed => "no longer judged",
+            Change::NotComparable => "not comparable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JudgementSide {
+    pub key: JudgementKey,
+    pub area: String,
+    pub grade: String,
+    pub scale_rank: Option<u8>,
+    /// Where the report states it (paragraph index and page).
+    pub paragraph: Option<usize>,
+    pub page: Option<u32>,
+}
+
+impl From<&Judgement> for JudgementSide {
+    fn from(j: &Judgement) -> Self {
+        JudgementSide {
+            key: j.key,
+            area: j.area.clone(),
+            grade: j.grade.clone(),
+            scale_rank: j.scale_rank,
+            paragraph: j.evidence.map(|e| e.paragraph),
+            page: j.evidence.map(|e| e.page),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JudgementRow {
+    pub domain: &'static str,
+    /// The domain for people ("Children in care").
+    pub label: &'static str,
+    pub before: Option<JudgementSide>,
+    pub after: Option<JudgementSide>,
+    pub change: Change,
+    pub note: Option<String>,
+}
+
+/// The comparison domains, in display order, with the judgement keys each one pairs.
+pub const DOMAINS: &[(&str, &str, &[JudgementKey])] = &[
+    ("overall", "Overall effectiveness", &[JudgementKey::Overall]),
+    ("leadership", "Leadership", &[JudgementKey::Leadership]),
+    (
+        "help_protection",
+        "Help and protection",
+        &[JudgementKey::HelpProtection],
+    ),
+    (
+        "children_in_care",
+        "Children in care",
+        &[
+            JudgementKey::LookedAfter,
+            JudgementKey::InCare,
+            JudgementKey::InCareAndCareLeavers,
+        ],
+    ),
+    (
+        "care_leavers",
+        "Care leavers",
+        &[
+            JudgementKey::CareLeavers,
+            JudgementKey::InCareAndCareLeavers,
+        ],
+    ),
+    ("adoption", "Adoption", &[JudgementKey::Adoption]),
+    (
+        "lscb",
+        "Local Safeguarding Children Board",
+        &[JudgementKey::Lscb],
+    ),
+    (
+        "capacity_to_improve",
+        "Capacity to improve",
+        &[JudgementKey::CapacityToImprove],
+    ),
+    (
+        "outcomes",
+        "Outcomes for looked after children",
+        &[JudgementKey::Outcomes],
+    ),
+    (
+        "quality_of_provision",
+        "Quality of provision",
+        &[JudgementKey::QualityOfProvision],
+    ),
+    (
+        "quality_of_practice",
+        "Quality of practice",
+        &[JudgementKey::QualityOfPractice],
+    ),
+];
+
+fn find<'a>(report: &'a Report, keys: &[JudgementKey]) -> Option<&'a Judgement> {
+    // The most specific key wins: a separate judgement before a combined one.
+    keys.iter().find_map(|k| report.judgement(*k))
+}
+
+/// Frameworks graded on the 2012–13 scale, where rank 3 was "Adequate".
+fn adequate_scale(framework: Framework) -> bool {
+    matches!(framework, Framework::Lac2013 | Framework::Cp2012)
+}
+
+pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
+    let mut rows = Vec::new();
+    for (domain, label, keys) in DOMAINS {
+        let (b, a) = (find(before, keys), find(after, keys));
+        if b.is_none() && a.is_none() {
+            continue;
+        }
+        let change = match (b, a) {
+            (None, Some(_)) => Change::Added,
+            (Some(_), None) => Change::Removed,
+            (Some(b), Some(a)) => match (b.scale_rank, a.scale_rank) {
+                (Some(x), Some(y)) if y < x => Change::Improved,
+                (Some(x), Some(y)) if y > x => Change::Declined,
+                (Some(_), Some(_)) => Change::Unchanged,
+                _ => Change::NotComparable,
+            },
+            (None, None) => unreachable!("skipped above"),
+        };
+        let mut notes = Vec::new();
+        if let (Some(b), Some(a)) = (b, a) {
+            if adequate_scale(before.framework) != adequate_scale(after.framework)
+                && (b.scale_rank == Some(3) || a.scale_rank == Some(3) || *domain == "overall")
+            {
+                notes.push("Before 2014 the third grade was Adequate; since then it is Requires improvement (to be good), a higher bar: both are rank 3.".to_string());
+            }
+            let combined = |j: &Judgement| j.key == JudgementKey::InCareAndCareLeavers;
+            if combined(b) != combined(a) {
+                notes.push("One inspection judged children in care and care leavers together and the other separately; the combined grade is compared with each separate one.".to_string());
+            }
+            if *domain == "overall"
+                && (before.framework == Framework::Lac2013)
+                    != (after.framework == Framework::Lac2013)
+            {
+                notes.push("The looked after children inspection's overall effectiveness covers children in care only, not the whole service.".to_string());
+            }
+            if *domain == "overall"
+                && (before.framework == Framework::Cp2012) != (after.framework == Framework::Cp2012)
+            {
+                notes.push("The child protection inspection's overall effectiveness covers help and protection only, not the whole service.".to_string());
+            }
+            if b.scale_rank.is_none() || a.scale_rank.is_none() {
+                notes.push("Not judged in one of the inspections.".to_string());
+            }
+        } else if let Some(j) = a.or(b) {
+            if j.key == JudgementKey::InCareAndCareLeavers {
+                notes
+                    .push("A combined judgement of children in care and care leavers.".to_string());
+            }
+        }
+        rows.push(JudgementRow {
+            domain,
+            label,
+            before: b.map(JudgementSide::from),
+            after: a.map(JudgementSide::from),
+            change,
+            note: (!notes.is_empty()).then(|| notes.join(" ")),
+        });
+    }
+    rows
+}

@@ -1,0 +1,265 @@
+//! Recommendations: which of the earlier report's items recur (reworded) in the later one,
+//! which were resolved (earlier only) and which are new, each tagged with themes.
+
+use super::similarity::{dice, stems};
+use crate::model::Report;
+use serde::Serialize;
+
+/// Items this similar or more are the same recommendation reworded.
+pub const RECURRING_THRESHOLD: f64 = 0.35;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recurring {
+    /// Positions in each report's list (LA items first, then LSCB items).
+    pub before_index: usize,
+    pub after_index: usize,
+    pub before: String,
+    pub after: String,
+    /// Word-set similarity, 0–1.
+    pub similarity: f64,
+    pub themes: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub text: String,
+    pub themes: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RecommendationChanges {
+    pub recurring: Vec<Recurring>,
+    pub resolved: Vec<Item>,
+    pub new: Vec<Item>,
+    /// Themes that both reports' recommendations raise.
+    pub recurring_themes: Vec<&'static str>,
+}
+
+/// Themes and the phrases (lower case) that mark them.
+pub const THEMES: &[(&str, &[&str])] = &[
+    (
+        "placement stability",
+        &[
+            "placement stability",
+            "stability of placement",
+            "placement move",
+            "stable placement",
+            "sufficiency",
+            "living outside",
+        ],
+    ),
+    ("chronologies", &["chronolog"]),
+    ("supervision", &["supervision", "supervise"]),
+    ("thresholds", &["threshold"]),
+    (
+        "management oversight",
+        &[
+            "management oversight",
+            "managerial oversight",
+            "oversight",
+            "management decision",
+        ],
+    ),
+    ("assessments", &["assessment"]),
+    (
+        "planning",
+        &[
+            "care plan",
+            "pathway plan",
+            "child protection plan",
+            "planning",
+            " plans",
+        ],
+    ),
+    (
+        "missing and exploitation",
+        &[
+            "missing",
+            "exploitation",
+            "exploited",
+            "return home interview",
+        ],
+    ),
+    ("health", &["health"]),
+    (
+        "education",
+        &[
+            "education",
+            "personal education plan",
+            "virtual school",
+            "attainment",
+            "school",
+        ],
+    ),
+    (
+        "permanence",
+        &[
+            "permanence",
+            "permanency",
+            "adoption",
+            "special guardianship",
+        ],
+    ),
+    (
+        "children's voice",
+        &[
+            "voice",
+            "views",
+            "advocacy",
+            "advocate",
+            "independent visitor",
+            "wishes and feelings",
+        ],
+    ),
+    (
+        "workforce and caseloads",
+        &["caseload", "recruit", "retention", "workforce", "workload"],
+    ),
+    (
+        "quality assurance",
+        &[
+            "audit",
+            "quality assurance",
+            "performance management",
+            "performance information",
+        ],
+    ),
+    (
+        "partnership working",
+        &[
+            "partner",
+            "multi-agency",
+            "safeguarding children board",
+            "lscb",
+        ],
+    ),
+    (
+        "early help",
+        &["early help", "step-up", "step-down", "step up", "step down"],
+    ),
+    (
+        "care leavers",
+        &["care leaver", "leaving care", "personal adviser"],
+    ),
+    (
+        "private fostering",
+        &["private fostering", "privately fostered"],
+    ),
+    ("homelessness", &["homeless"]),
+    (
+        "front door",
+        &["front door", "mash", "contacts and referrals", "referrals"],
+    ),
+];
+
+pub fn themes(text: &str) -> Vec<&'static str> {
+    let lower = format!(" {}", text.to_lowercase());
+    THEMES
+        .iter()
+        .filter(|(_, marks)| marks.iter().any(|m| lower.contains(m)))
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+fn all_items(report: &Report) -> Vec<&String> {
+    report
+        .recommendations
+        .iter()
+        .chain(&report.lscb_recommendations)
+        .collect()
+}
+
+pub fn classify(before: &Report, after: &Report) -> RecommendationChanges {
+    let (b, a) = (all_items(before), all_items(after));
+    let (bs, as_): (Vec<_>, Vec<_>) = (
+        b.iter().map(|t| stems(t)).collect(),
+        a.iter().map(|t| stems(t)).collect(),
+    );
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, x) in bs.iter().enumerate() {
+        for (j, y) in as_.iter().enumerate() {
+            let s = dice(x, y);
+            if s >= RECURRING_THRESHOLD {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    // Most similar first; each item pairs at most once.
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_b, mut used_a) = (vec![false; b.len()], vec![false; a.len()]);
+    let mut recurring = Vec::new();
+    for (s, i, j) in pairs {
+        if used_b[i] || used_a[j] {
+            continue;
+        }
+        used_b[i] = true;
+        used_a[j] = true;
+        let mut t = themes(b[i]);
+        for theme in themes(a[j]) {
+            if !t.contains(&theme) {
+                t.push(theme);
+            }
+        }
+        recurring.push((
+            i,
+            Recurring {
+                before_index: i,
+                after_index: j,
+                before: b[i].clone(),
+                after: a[j].clone(),
+                similarity: (s * 100.0).round() / 100.0,
+                themes: t,
+            },
+        ));
+    }
+    recurring.sort_by_key(|(i, _)| *i);
+    let item = |t: &String| Item {
+        text: t.clone(),
+        themes: themes(t),
+    };
+    let resolved: Vec<Item> = b
+        .iter()
+        .zip(&used_b)
+        .filter(|(_, u)| !**u)
+        .map(|(t, _)| item(t))
+        .collect();
+    let new: Vec<Item> = a
+        .iter()
+        .zip(&used_a)
+        .filter(|(_, u)| !**u)
+        .map(|(t, _)| item(t))
+        .collect();
+    let before_themes: Vec<&str> = b.iter().flat_map(|t| themes(t)).collect();
+    let after_themes: Vec<&str> = a.iter().flat_map(|t| themes(t)).collect();
+    let recurring_themes = THEMES
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| before_themes.contains(n) && after_themes.contains(n))
+        .collect();
+    RecommendationChanges {
+        recurring: recurring.into_iter().map(|(_, r)| r).collect(),
+        resolved,
+        new,
+        recurring_themes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_themes() {
+        assert_eq!(
+            themes("Placement stability and sufficiency"),
+            vec!["placement stability"]
+        );
+        assert!(
+            themes("Ensure chronologies are up to date and supervision is regular")
+                .contains(&"chronologies")
+        );
+        assert!(
+            themes("Consistently applying thresholds with adolescents.").contains(&"thresholds")
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! Snapshot tests of comparisons across frameworks, on the corpus read in place, and property
+//! tests of the word hunks. Snapshots hold facts (keys, grades, changes, counts, pages), not
+//! report text.
+
+use super::*;
+use crate::model::Report;
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn corpus() -> PathBuf {
+    std::env::var_os("INSPECTION_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
+}
+
+fn read(file: &str) -> Report {
+    crate::read_report(&corpus().join(file)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The facts of a comparison, without report text.
+fn digest(c: &Comparison) -> serde_json::Value {
+    let side = |s: &Option<JudgementSide>| {
+        s.as_ref().map(|s| serde_json::json!({"key": s.key, "grade": s.grade, "rank": s.scale_rank, "page": s.page}))
+    };
+    serde_json::json!({
+        "before": {"framework": c.before.framework, "start": c.before.inspection_start},
+        "after": {"framework": c.after.framework, "start": c.after.inspection_start},
+        "swapped": c.swapped,
+        "warnings": c.warnings.len(),
+        "judgements": c.judgements.iter().map(|r| serde_json::json!({
+            "domain": r.domain, "before": side(&r.before), "after": side(&r.after), "change": r.change, "note": r.note.is_some(),
+        })).collect::<Vec<_>>(),
+        "recommendations": {
+            "recurring": c.recommendations.recurring.iter().map(|r| serde_json::json!([r.before_index, r.after_index, r.similarity, r.themes])).collect::<Vec<_>>(),
+            "resolved": c.recommendations.resolved.len(),
+            "new": c.recommendations.new.len(),
+            "recurring_themes": c.recommendations.recurring_themes,
+        },
+        "stats": c.stats,
+        "sections": c.sections.iter().map(|s| serde_json::json!({
+            "topic": s.topic, "pages": [s.before_page, s.after_page], "similarity": s.similarity,
+            "kinds": s.paragraphs.iter().fold(std::collections::BTreeMap::<String, usize>::new(), |mut m, p| {
+                *m.entry(serde_json::to_value(p.kind).unwrap().as_str().unwrap().to_string()).or_default() += 1; m
+            }),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+#[test]
+fn hertfordshire_2013_child_protection_to_2018_ilacs() {
+    let c = compare(
+        &read("reports/hertfordshire_2018-11-19.pdf"),
+        &read("seeds/004_f6169653f68880f1.txt"),
+    );
+    assert!(c.swapped, "the 2013 report is put first");
+    insta::assert_json_snapshot!(digest(&c));
+}
+
+#[test]
+fn hertfordshire_2015_sif_to_2023_ilacs() {
+    let c = compare(
+        &read("reports/hertfordshire_2015-11-27.pdf"),
+        &read("reports/hertfordshire_2023-03-10.pdf"),
+    );
+    insta::assert_json_snapshot!(digest(&c));
+}
+
+#[test]
+fn norfolk_2013_looked_after_children_to_2015_sif() {
+    let c = compare(
+        &read("reports/norfolk_2013-08-16.pdf"),
+        &read("reports/norfolk_2015-10-20.pdf"),
+    );
+    insta::assert_json_snapshot!(digest(&c));
+}
+
+#[test]
+fn surrey_2018_reinspection_to_2022_ilacs() {
+    let c = compare(
+        &read("reports/surrey_2018-05-16.pdf"),
+        &read("reports/surrey_2022-03-09.pdf"),
+    );
+    insta::assert_json_snapshot!(digest(&c));
+}
+
+#[test]
+fn a_report_compared_with_itself_is_unchanged() {
+    let r = read("reports/isles-of-scilly_2019-12-19.pdf");
+    let c = compare(&r, &r);
+    assert!(c.judgements.iter().all(|j| j.change == Change::Unchanged));
+    assert_eq!(c.stats.unchanged, r.paragraphs.len());
+    assert_eq!(c.recommendations.recurring.len(), r.recommendations.len());
+}
+
+/// Every paragraph of both reports appears exactly once, in a section, on its side.
+#[test]
+fn every_paragraph_is_accounted_for() {
+    let (b, a) = (
+        read("reports/southend-on-sea_2016-07-07.pdf"),
+        read("reports/southend-on-sea_2019-08-27.pdf"),
+    );
+    let c = compare(&b, &a);
+    let mut seen_b: Vec<usize> = c
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .filter_map(|p| p.before.as_ref().map(|x| x.index))
+        .collect();
+    let mut seen_a: Vec<usize> = c
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .filter_map(|p| p.after.as_ref().map(|x| x.index))
+        .collect();
+    seen_b.sort_unstable();
+    seen_a.sort_unstable();
+    assert_eq!(seen_b, (0..b.paragraphs.len()).collect::<Vec<_>>());
+    assert_eq!(seen_a, (0..a.paragraphs.len()).collect::<Vec<_>>());
+    for p in c.sections.iter().flat_map(|s| &s.paragraphs) {
+        if let (Some(x), Some(y)) = (&p.before, &p.after) {
+            if !p.hunks.is_empty() {
+                assert_eq!(rebuild(&p.hunks, HunkTag::Delete), x.text);
+                assert_eq!(rebuild(&p.hunks, HunkTag::Insert), y.text);
+                assert!(p
+                    .hunks
+                    .iter()
+                    .all(|h| h.before_page == Some(x.page) && h.after_page == Some(y.page)));
+            }
+        }
+    }
+}
+
+fn rebuild(hunks: &[Hunk], side: HunkTag) -> String {
+    hunks
+        .iter()
+        .filter(|h| h.tag == HunkTag::Equal || h.tag == side)
+        .map(|h| h.text.as_str())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn hunks_reconstruct_both_sides(before in "(?s).{0,300}", after in "(?s).{0,300}") {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let hunks = text::word_hunks(&before, &after, Some(1), Some(2), deadline);
+        prop_assert_eq!(rebuild(&hunks, HunkTag::Delete), before);
+        prop_assert_eq!(rebuild(&hunks, HunkTag::Insert), after);
+    }
+
+    #[test]
+    fn hunks_reconstruct_edited_prose(words in proptest::collection::vec("[a-z]{1,8}", 0..60), edits in proptest::collection::vec((0usize..60, "[a-z]{1,8}"), 0..10)) {
+        let before = words.join(" ");
+        let mut changed = words.clone();
+        for (at, word) in edits {
+            if !changed.is_empty() {
+                let i = at % changed.len();
+                changed[i] = word;
+            }
+        }
+        let after = changed.join(" ");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let hunks = text::word_hunks(&before, &after, None, None, deadline);
+        prop_assert_eq!(rebuild(&hunks, HunkTag::Delete), before);
+        prop_assert_eq!(rebuild(&hunks, HunkTag::Insert), after);
+    }
+}
