@@ -1,12 +1,31 @@
 //! Recommendations: which of the earlier report's items recur (reworded) in the later one,
 //! which were resolved (earlier only) and which are new, each tagged with themes.
 
-use super::similarity::{dice, stems};
+use super::similarity::{dice, overlap, stems};
+use std::collections::HashSet;
 use crate::model::Report;
 use serde::Serialize;
 
 /// Items this similar or more are the same recommendation reworded.
 pub const RECURRING_THRESHOLD: f64 = 0.35;
+
+/// Words in nearly every recommendation; they say nothing about which one it is.
+const COMMON: &[&str] = &[
+    "children", "child", "young", "people", "ensure", "improve", "quality", "local", "authority", "services",
+    "service", "social", "worker", "workers", "work", "effective", "effectively", "consistent", "consistently",
+    "timely", "timeliness", "should", "including", "those", "who", "when", "where", "make", "their",
+];
+
+fn distinctive(text: &str) -> HashSet<String> {
+    let common: HashSet<String> = COMMON.iter().flat_map(|w| stems(w)).collect();
+    stems(text).into_iter().filter(|w| !common.contains(w)).collect()
+}
+
+/// How alike two items are: half Dice, half overlap, over their distinctive words, so a short
+/// item restated inside a longer one still scores.
+fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    0.5 * dice(a, b) + 0.5 * overlap(a, b)
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recurring {
@@ -172,14 +191,15 @@ fn all_items(report: &Report) -> Vec<&String> {
 pub fn classify(before: &Report, after: &Report) -> RecommendationChanges {
     let (b, a) = (all_items(before), all_items(after));
     let (bs, as_): (Vec<_>, Vec<_>) = (
-        b.iter().map(|t| stems(t)).collect(),
-        a.iter().map(|t| stems(t)).collect(),
+        b.iter().map(|t| distinctive(t)).collect(),
+        a.iter().map(|t| distinctive(t)).collect(),
     );
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, x) in bs.iter().enumerate() {
         for (j, y) in as_.iter().enumerate() {
-            let s = dice(x, y);
-            if s >= RECURRING_THRESHOLD {
+            let s = similarity(x, y);
+            // One shared word ("planning") is a coincidence, not a recurrence.
+            if s >= RECURRING_THRESHOLD && x.intersection(y).count() >= 2 {
                 pairs.push((s, i, j));
             }
         }

@@ -32,6 +32,14 @@ fn stem(word: &str) -> String {
     word.to_string()
 }
 
+/// Share of the smaller set found in the larger: 1.0 when one text's words all recur.
+pub fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / a.len().min(b.len()) as f64
+}
+
 /// Dice coefficient of two stem sets: 1.0 for the same words, 0.0 for none shared.
 pub fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     if a.is_empty() && b.is_empty() {
