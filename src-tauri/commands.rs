@@ -1,83 +1,247 @@
-//! Tauri commands. Each one validates its input, runs the engine on a blocking thread and
-//! returns a serialisable result or a [`CommandError`].
+//! Tauri commands. Each validates its input, runs the engine on a blocking thread (reads take
+//! the shared library connection; imports open their own, so reads go on meanwhile) and maps
+//! errors to a [`CommandError`] `{kind, message}`.
 
-use inspection_engine::{FileError, Judgement, Report};
+use inspection_engine::compare::Comparison;
+use inspection_engine::store::{
+    AuthorityRow, ImportOutcome, ImportSummary, InspectionSummary, Library, SearchFilter,
+    SearchHit, StoreError, StoredInspection,
+};
+use inspection_engine::FileError;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::ipc::Channel;
+use tauri::{Manager, State};
+
+pub struct AppState {
+    pub library: Mutex<Library>,
+    pub library_path: PathBuf,
+    pub startup_files: Vec<PathBuf>,
+    /// What became of the files given at launch, once imported.
+    pub startup: Mutex<Option<Startup>>,
+}
 
 /// An error as the UI receives it: a stable kind and a sentence for people.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CommandError {
     pub kind: String,
     pub message: String,
 }
 
+impl CommandError {
+    fn new(kind: &str, message: impl Into<String>) -> Self {
+        CommandError {
+            kind: kind.into(),
+            message: message.into(),
+        }
+    }
+}
+
 impl From<FileError> for CommandError {
     fn from(e: FileError) -> Self {
-        CommandError {
-            kind: e.kind().to_string(),
-            message: e.to_string(),
-        }
+        CommandError::new(e.kind(), e.to_string())
     }
 }
 
-/// What the UI shows of one report.
-#[derive(Debug, Serialize)]
-pub struct ReportSummary {
-    pub file_name: String,
-    pub local_authority: String,
-    pub framework: String,
-    pub framework_label: String,
-    pub title: String,
-    pub inspection_start: Option<String>,
-    pub inspection_end: Option<String>,
-    pub lead_inspector: Option<String>,
-    pub judgements: Vec<Judgement>,
-    pub recommendations: Vec<String>,
-    pub lscb_recommendations: Vec<String>,
-    pub warnings: Vec<String>,
-}
-
-impl ReportSummary {
-    fn new(file_name: String, r: Report) -> Self {
-        ReportSummary {
-            file_name,
-            local_authority: r.authority.map(|a| a.name).unwrap_or(r.local_authority),
-            framework: r.framework.id().to_string(),
-            framework_label: r.framework.label().to_string(),
-            title: r.title,
-            inspection_start: r.inspection_start,
-            inspection_end: r.inspection_end,
-            lead_inspector: r.lead_inspector,
-            judgements: r.judgements,
-            recommendations: r.recommendations,
-            lscb_recommendations: r.lscb_recommendations,
-            warnings: r.warnings,
-        }
+impl From<StoreError> for CommandError {
+    fn from(e: StoreError) -> Self {
+        CommandError::new(e.kind(), e.to_string())
     }
 }
 
-/// Reads a report the user dropped or opened. The path comes from the OS drop event; the
-/// file is read here in Rust, so the webview never needs file-system access.
+type Result<T> = std::result::Result<T, CommandError>;
+
+/// Runs engine work off the main thread.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| CommandError::new("internal", format!("the work stopped unexpectedly: {e}")))?
+}
+
+fn with_library<T>(
+    app: &tauri::AppHandle,
+    work: impl FnOnce(&Library) -> std::result::Result<T, StoreError>,
+) -> Result<T> {
+    let state = app.state::<AppState>();
+    let library = state.library.lock().map_err(|_| {
+        CommandError::new(
+            "internal",
+            "the library is unavailable after an earlier failure; restart the app",
+        )
+    })?;
+    Ok(work(&library)?)
+}
+
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    pub library_path: String,
+}
+
 #[tauri::command]
-pub async fn read_report(path: String) -> Result<ReportSummary, CommandError> {
-    if path.is_empty() || path.len() > 4096 {
-        return Err(CommandError {
-            kind: "invalid_input".into(),
-            message: "no file path was given".into(),
-        });
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        library_path: state.library_path.display().to_string(),
     }
-    let path = PathBuf::from(path);
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let report =
-        tauri::async_runtime::spawn_blocking(move || inspection_engine::read_report(&path))
-            .await
-            .map_err(|e| CommandError {
-                kind: "internal".into(),
-                message: format!("reading the report stopped unexpectedly: {e}"),
-            })??;
-    Ok(ReportSummary::new(file_name, report))
+}
+
+/// The files given at launch, imported, and the pair to compare when there were two.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Startup {
+    pub outcomes: Vec<ImportOutcome>,
+    /// Inspection ids to compare (earlier first), when two files were given and both read.
+    #[ts(type = "[number, number] | null")]
+    pub compare: Option<(i64, i64)>,
+}
+
+/// Imports the launch files once and tells the UI what to show first.
+#[tauri::command]
+pub async fn startup(app: tauri::AppHandle) -> Result<Startup> {
+    blocking(move || {
+        let state = app.state::<AppState>();
+        let mut done = state.startup.lock().map_err(|_| {
+            CommandError::new("internal", "start-up failed earlier; restart the app")
+        })?;
+        if let Some(startup) = done.as_ref() {
+            return Ok(startup.clone());
+        }
+        let mut library = Library::open(&state.library_path)?;
+        let summary = library.import(&state.startup_files, |_| {})?;
+        let ids: Vec<i64> = summary
+            .outcomes
+            .iter()
+            .filter_map(|o| match o.status {
+                inspection_engine::store::ImportStatus::Imported { inspection_id }
+                | inspection_engine::store::ImportStatus::AlreadyPresent { inspection_id } => {
+                    Some(inspection_id)
+                }
+                _ => None,
+            })
+            .collect();
+        let compare = match ids.as_slice() {
+            [a, b] if a != b => Some((*a, *b)),
+            _ => None,
+        };
+        let startup = Startup {
+            outcomes: summary.outcomes,
+            compare,
+        };
+        *done = Some(startup.clone());
+        Ok(startup)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_inspections(app: tauri::AppHandle) -> Result<Vec<InspectionSummary>> {
+    blocking(move || with_library(&app, Library::list)).await
+}
+
+#[tauri::command]
+pub async fn list_authorities(app: tauri::AppHandle) -> Result<Vec<AuthorityRow>> {
+    blocking(move || with_library(&app, |l| l.authorities(false))).await
+}
+
+#[tauri::command]
+pub async fn get_inspection(app: tauri::AppHandle, id: i64) -> Result<StoredInspection> {
+    blocking(move || with_library(&app, |l| l.inspection(id))).await
+}
+
+#[tauri::command]
+pub async fn search(
+    app: tauri::AppHandle,
+    query: String,
+    authority: Option<String>,
+    framework: Option<String>,
+    year: Option<i32>,
+) -> Result<Vec<SearchHit>> {
+    if query.len() > 1000 {
+        return Err(CommandError::new(
+            "invalid_input",
+            "the search is too long (at most 1,000 characters)",
+        ));
+    }
+    let filter = SearchFilter {
+        authority: authority.filter(|a| !a.is_empty()),
+        framework: framework.filter(|f| !f.is_empty()),
+        year,
+        limit: 100,
+    };
+    blocking(move || with_library(&app, |l| l.search(&query, &filter))).await
+}
+
+/// Progress of an import, sent after every file.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportEvent {
+    pub done: usize,
+    pub total: usize,
+    pub outcome: ImportOutcome,
+}
+
+/// Imports dropped or opened files and folders. Paths come from the OS (drop event or file
+/// dialog) and are read here in Rust: the webview has no file-system access.
+#[tauri::command]
+pub async fn import_paths(
+    app: tauri::AppHandle,
+    paths: Vec<String>,
+    on_progress: Channel<ImportEvent>,
+) -> Result<ImportSummary> {
+    if paths.is_empty()
+        || paths.len() > 10_000
+        || paths.iter().any(|p| p.is_empty() || p.len() > 4096)
+    {
+        return Err(CommandError::new(
+            "invalid_input",
+            "give between 1 and 10,000 file or folder paths",
+        ));
+    }
+    let path = app.state::<AppState>().library_path.clone();
+    blocking(move || {
+        // Its own connection: the app's reads continue while this writes.
+        let mut library = Library::open(&path)?;
+        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+        Ok(library.import(&paths, |p| {
+            let _ = on_progress.send(ImportEvent {
+                done: p.done,
+                total: p.total,
+                outcome: p.outcome.clone(),
+            });
+        })?)
+    })
+    .await
+}
+
+/// Compares two stored inspections; the earlier is "before" unless `keep_order`.
+#[tauri::command]
+pub async fn compare_inspections(
+    app: tauri::AppHandle,
+    a: i64,
+    b: i64,
+    keep_order: Option<bool>,
+) -> Result<Comparison> {
+    blocking(move || {
+        let (ra, rb) = with_library(&app, |l| {
+            Ok((l.inspection(a)?.report, l.inspection(b)?.report))
+        })?;
+        Ok(if keep_order.unwrap_or(false) {
+            inspection_engine::compare::compare_in_order(&ra, &rb, false)
+        } else {
+            inspection_engine::compare::compare(&ra, &rb)
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn remove_inspection(app: tauri::AppHandle, id: i64) -> Result<()> {
+    let path = app.state::<AppState>().library_path.clone();
+    blocking(move || Ok(Library::open(&path)?.remove(id)?)).await
 }

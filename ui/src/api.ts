@@ -1,39 +1,79 @@
-// Typed calls to the app's Tauri commands. Errors arrive as {kind, message}.
-import { invoke } from "@tauri-apps/api/core";
-
-export interface Judgement {
-  area: string;
-  grade: string;
-  scale_rank: number | null;
-  key: string;
-  statement?: string;
-  evidence: { paragraph: number; page: number } | null;
-}
-
-export interface ReportSummary {
-  file_name: string;
-  local_authority: string;
-  framework: string;
-  framework_label: string;
-  title: string;
-  inspection_start: string | null;
-  inspection_end: string | null;
-  lead_inspector: string | null;
-  judgements: Judgement[];
-  recommendations: string[];
-  lscb_recommendations: string[];
-  warnings: string[];
-}
-
-export interface CommandError {
-  kind: string;
-  message: string;
-}
+// Typed calls to the app's Tauri commands. The types come from the Rust side (ts-rs bindings),
+// so a change there shows up here as a type error. Errors arrive as {kind, message}.
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { AuthorityRow } from "./bindings/AuthorityRow";
+import type { CommandError } from "./bindings/CommandError";
+import type { Comparison } from "./bindings/Comparison";
+import type { ImportEvent } from "./bindings/ImportEvent";
+import type { ImportSummary } from "./bindings/ImportSummary";
+import type { InspectionSummary } from "./bindings/InspectionSummary";
+import type { SearchHit } from "./bindings/SearchHit";
+import type { Startup } from "./bindings/Startup";
+import type { StoredInspection } from "./bindings/StoredInspection";
 
 export function isCommandError(value: unknown): value is CommandError {
-  return typeof value === "object" && value !== null && "kind" in value && "message" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === "string" &&
+    typeof (value as { message?: unknown }).message === "string"
+  );
 }
 
-export function readReport(path: string): Promise<ReportSummary> {
-  return invoke<ReportSummary>("read_report", { path });
+/** A sentence for people, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  if (isCommandError(error)) return error.message;
+  if (error instanceof Error) return error.message;
+  if (typeof error === "string") return error;
+  return "Something went wrong.";
+}
+
+export function appInfo(): Promise<AppInfo> {
+  return invoke<AppInfo>("app_info");
+}
+
+export function startup(): Promise<Startup> {
+  return invoke<Startup>("startup");
+}
+
+export function listInspections(): Promise<InspectionSummary[]> {
+  return invoke<InspectionSummary[]>("list_inspections");
+}
+
+export function listAuthorities(): Promise<AuthorityRow[]> {
+  return invoke<AuthorityRow[]>("list_authorities");
+}
+
+export function getInspection(id: number): Promise<StoredInspection> {
+  return invoke<StoredInspection>("get_inspection", { id });
+}
+
+export interface SearchFilters {
+  authority?: string;
+  framework?: string;
+  year?: number;
+}
+
+export function search(query: string, filters: SearchFilters = {}): Promise<SearchHit[]> {
+  // Only filters that are set are sent: the command treats a missing one as "any".
+  const args: Record<string, unknown> = { query };
+  if (filters.authority) args.authority = filters.authority;
+  if (filters.framework) args.framework = filters.framework;
+  if (filters.year !== undefined) args.year = filters.year;
+  return invoke<SearchHit[]>("search", args);
+}
+
+export function importPaths(paths: string[], onProgress: (event: ImportEvent) => void): Promise<ImportSummary> {
+  const channel = new Channel<ImportEvent>();
+  channel.onmessage = onProgress;
+  return invoke<ImportSummary>("import_paths", { paths, onProgress: channel });
+}
+
+export function compareInspections(a: number, b: number, keepOrder: boolean): Promise<Comparison> {
+  return invoke<Comparison>("compare_inspections", { a, b, keepOrder });
+}
+
+export function removeInspection(id: number): Promise<void> {
+  return invoke<void>("remove_inspection", { id });
 }

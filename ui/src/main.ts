@@ -1,70 +1,198 @@
+// Builds the window, wires the menu, drag and drop and shortcuts, and runs start-up.
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { isCommandError, readReport, type Judgement, type ReportSummary } from "./api";
-import { el } from "./dom";
-
-const GRADE_WORDS: Record<number, string> = { 1: "Outstanding", 2: "Good", 3: "Requires improvement", 4: "Inadequate" };
+import * as api from "./api";
+import { icon, type IconName } from "./components/icons";
+import { mountStatus, toast } from "./components/status";
+import { button, el } from "./dom";
+import { MOD } from "./format";
+import { back, currentView, initRouter, navigate, onNavigate, registerView, type Route, type ViewName } from "./router";
+import { installShortcuts, mountShortcutsDialog, setAbout, showShortcuts } from "./shortcuts";
+import { inspectionById, inspectionName, onLibraryChange, refreshLibrary } from "./state";
+import { createCompareView } from "./views/compare";
+import { hidePanel, importPaths, isImportPanelOpen, mountImportPanel, showOutcomes } from "./views/import";
+import { createLibraryView } from "./views/library";
+import { createReportView } from "./views/report";
+import { createSearchView } from "./views/search";
 
 const app = document.querySelector<HTMLDivElement>("#app");
 if (!app) throw new Error("missing #app");
 
-const status = el("p", { class: "status", role: "status" }, "Drop an Ofsted children's services report (PDF, text or web page) anywhere on this window.");
-const results = el("section", { class: "results", "aria-live": "polite" });
-const overlay = el("div", { class: "drop-overlay", hidden: "" }, el("p", {}, "Drop reports to read them"));
+// ---- Shell ----
 
-app.append(
-  el("header", { class: "app-header" }, el("h1", {}, "Inspection Compare"), el("p", { class: "tagline" }, "See how an authority's Ofsted inspections changed")),
-  el("main", {}, status, results),
-  overlay,
+const main = el("main", { id: "main", class: "main", tabindex: "-1" });
+initRouter(main);
+
+function tab(id: string, label: string, iconName: IconName, route: () => Route, shortcut: string | null): HTMLButtonElement {
+  return button([icon(iconName), el("span", { class: "tab-label" }, label)], () => navigate(route()), {
+    id,
+    class: "tab",
+    title: shortcut ? `${label} (${shortcut})` : label,
+  });
+}
+
+const navLibrary = tab("nav-library", "Library", "library", () => ({ view: "library" }), `${MOD}+1`);
+const navCompare = tab("nav-compare", "Compare", "compare", () => ({ view: "compare" }), `${MOD}+2`);
+const navSearch = tab("nav-search", "Search", "search", () => ({ view: "search", focus: true }), `${MOD}+F`);
+let lastReport: number | null = null;
+const navReport = tab("nav-report", "Report", "report", () => ({ view: "report", id: lastReport ?? 0 }), null);
+navReport.hidden = true;
+const tabs: Record<ViewName, HTMLButtonElement> = { library: navLibrary, compare: navCompare, search: navSearch, report: navReport };
+
+const topbar = el(
+  "header",
+  { class: "topbar" },
+  el("div", { class: "brand" }, el("span", { class: "brand-mark", "aria-hidden": "true" }, el("span", {}), el("span", {})), el("span", { class: "brand-name" }, "Inspection Compare")),
+  el("nav", { class: "tabs", "aria-label": "Main" }, navLibrary, navCompare, navSearch, navReport),
+  el(
+    "div",
+    { class: "topbar-end" },
+    el("span", { class: "add-hint" }, icon("add"), "Add reports: drop them here or press ", el("kbd", {}, MOD), el("kbd", {}, "O")),
+    button(icon("keyboard"), () => showShortcuts(), { class: "icon-button", id: "shortcuts-button", "aria-label": "Keyboard shortcuts", title: "Keyboard shortcuts (?)" }),
+  ),
 );
 
-function gradeBadge(j: Judgement): HTMLElement {
-  const rank = j.scale_rank;
-  const cls = rank === null ? "grade grade-none" : `grade grade-${rank}`;
-  const label = rank === null ? "Not judged" : (GRADE_WORDS[rank] ?? j.grade);
-  return el("span", { class: cls, title: `As printed: ${j.grade}` }, label);
-}
+const dropOverlay = el(
+  "div",
+  { class: "drop-overlay", hidden: true, "aria-hidden": "true" },
+  el(
+    "div",
+    { class: "drop-card" },
+    icon("upload", "drop-icon"),
+    el("p", { class: "drop-title" }, "Drop reports or folders to add them to your library"),
+    el("p", { class: "drop-sub" }, "PDF, text or saved web pages of Ofsted children’s services inspections"),
+  ),
+);
 
-function renderReport(report: ReportSummary): HTMLElement {
-  const dates = report.inspection_start && report.inspection_end ? `${report.inspection_start} to ${report.inspection_end}` : "dates not found";
-  const rows = report.judgements.map((j) =>
-    el("tr", {}, el("th", { scope: "row" }, j.area), el("td", {}, gradeBadge(j)), el("td", { class: "page" }, j.evidence ? `p. ${j.evidence.page}` : "")),
-  );
-  const recs = report.recommendations.map((r) => el("li", {}, r));
-  return el(
-    "article",
-    { class: "report-card" },
-    el("h2", {}, report.local_authority),
-    el("p", { class: "meta" }, `${report.framework_label} · inspected ${dates} · lead inspector ${report.lead_inspector ?? "not found"} · ${report.file_name}`),
-    el("table", { class: "judgements" }, el("thead", {}, el("tr", {}, el("th", {}, "Judgement"), el("th", {}, "Grade"), el("th", {}, "Page"))), el("tbody", {}, ...rows)),
-    recs.length > 0 && el("h3", {}, "Recommendations"),
-    recs.length > 0 && el("ol", { class: "recommendations" }, ...recs),
-    ...report.warnings.map((w) => el("p", { class: "warning" }, `Note: ${w}`)),
-  );
-}
+const libraryView = createLibraryView();
+const compareView = createCompareView(main);
+const searchView = createSearchView();
+const reportView = createReportView(main);
+registerView("library", libraryView);
+registerView("compare", compareView);
+registerView("search", searchView);
+registerView("report", reportView);
+main.append(libraryView.root, compareView.root, searchView.root, reportView.root);
 
-async function readPaths(paths: string[]): Promise<void> {
-  status.textContent = `Reading ${paths.length} file${paths.length === 1 ? "" : "s"}…`;
-  let ok = 0;
-  for (const path of paths) {
-    try {
-      results.prepend(renderReport(await readReport(path)));
-      ok += 1;
-    } catch (e) {
-      const message = isCommandError(e) ? e.message : String(e);
-      results.prepend(el("p", { class: "error" }, message));
-    }
+app.append(el("a", { class: "skip-link", href: "#main" }, "Skip to content"), topbar, main, dropOverlay);
+mountImportPanel(document.body);
+mountShortcutsDialog(document.body);
+mountStatus(document.body);
+
+const TITLES: Record<ViewName, string> = { library: "Library", compare: "Compare", search: "Search", report: "Report" };
+
+onNavigate((route) => {
+  for (const [name, node] of Object.entries(tabs)) {
+    if (name === route.view) node.setAttribute("aria-current", "page");
+    else node.removeAttribute("aria-current");
   }
-  status.textContent = `Read ${ok} of ${paths.length} file${paths.length === 1 ? "" : "s"}.`;
-}
-
-void getCurrentWebview().onDragDropEvent((event) => {
-  const payload = event.payload;
-  if (payload.type === "enter" || payload.type === "over") {
-    overlay.hidden = false;
-  } else if (payload.type === "leave") {
-    overlay.hidden = true;
-  } else {
-    overlay.hidden = true;
-    void readPaths(payload.paths);
+  if (route.view === "report") {
+    lastReport = route.id;
+    updateReportTab();
   }
+  document.title = `${TITLES[route.view]} — Inspection Compare`;
 });
+
+function updateReportTab(): void {
+  const inspection = lastReport !== null ? inspectionById(lastReport) : undefined;
+  navReport.hidden = !inspection;
+  const label = navReport.querySelector(".tab-label");
+  if (label && inspection) label.textContent = inspectionName(inspection);
+}
+
+// ---- Shortcuts, menu, drag and drop ----
+
+installShortcuts({
+  library: () => navigate({ view: "library" }),
+  compare: () => navigate({ view: "compare" }),
+  search: () => {
+    navigate({ view: "search", focus: true });
+    searchView.focusInput();
+  },
+  back,
+  inCompare: () => currentView() === "compare" && compareView.hasComparison(),
+  nextChange: () => compareView.nextChange(),
+  previousChange: () => compareView.previousChange(),
+  toggleChangesOnly: () => compareView.toggleChangesOnly(),
+  swap: () => compareView.swap(),
+  closeOverlay: () => {
+    if (!dropOverlay.hidden) {
+      dropOverlay.hidden = true;
+      return true;
+    }
+    if (isImportPanelOpen()) {
+      hidePanel();
+      return true;
+    }
+    return false;
+  },
+});
+
+async function wireEvents(): Promise<void> {
+  await listen<string>("menu", (event) => {
+    switch (event.payload) {
+      case "view-library":
+        navigate({ view: "library" });
+        break;
+      case "view-compare":
+        navigate({ view: "compare" });
+        break;
+      case "view-search":
+        navigate({ view: "search", focus: true });
+        searchView.focusInput();
+        break;
+      case "shortcuts":
+        showShortcuts();
+        break;
+    }
+  });
+  // File → Open sends the chosen paths; they are imported exactly like a drop.
+  await listen<string[]>("import-paths", (event) => importPaths(event.payload));
+  await getCurrentWebview().onDragDropEvent((event) => {
+    const payload = event.payload;
+    if (payload.type === "enter" || payload.type === "over") {
+      dropOverlay.hidden = false;
+    } else if (payload.type === "leave") {
+      dropOverlay.hidden = true;
+    } else {
+      dropOverlay.hidden = true;
+      importPaths(payload.paths);
+    }
+  });
+}
+
+// ---- Start-up ----
+
+async function start(): Promise<void> {
+  navigate({ view: "library" }, { remember: false });
+  try {
+    await wireEvents();
+  } catch (e) {
+    // Outside the app (e.g. a plain browser) there is no event system; the views still work.
+    console.warn("events unavailable:", e);
+  }
+  void api
+    .appInfo()
+    .then((info) => setAbout(`Inspection Compare ${info.version}. Your library: ${info.library_path}`))
+    .catch(() => undefined);
+
+  const loaded = refreshLibrary();
+  try {
+    const startup = await api.startup();
+    // Launched with two reports: their comparison is what people asked to see.
+    if (startup.compare) {
+      const [a, b] = startup.compare;
+      navigate({ view: "compare", a, b }, { remember: false });
+    }
+    if (startup.outcomes.length > 0) await showOutcomes(startup.outcomes);
+  } catch (e) {
+    toast(`The files given at start-up could not be read: ${api.errorMessage(e)}`, "error");
+  }
+  await loaded;
+  updateReportTab();
+}
+
+// The report tab names the report, so it follows the library (a removal hides it).
+onLibraryChange(updateReportTab);
+
+void start();

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 /// An inspection framework, detected from the report's own title and judgement table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub enum Framework {
     /// Inspection of looked after children services (2012–13).
     #[serde(rename = "lac-2013")]
@@ -131,7 +132,10 @@ impl std::fmt::Display for Framework {
 }
 
 /// The canonical id of a judgement, for comparing across frameworks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum JudgementKey {
     Overall,
@@ -170,7 +174,8 @@ impl JudgementKey {
 }
 
 /// One graded judgement as printed, with where the report states it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Judgement {
     /// The heading as printed, lines joined with single spaces.
     pub area: String,
@@ -187,21 +192,24 @@ pub struct Judgement {
 }
 
 /// A place in the report: paragraph index and 1-based page number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Evidence {
     pub paragraph: usize,
     pub page: u32,
 }
 
 /// A paragraph of cleaned text and the page it starts on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Paragraph {
     pub text: String,
     pub page: u32,
 }
 
 /// A section: a heading and the paragraphs under it (indices into `Report::paragraphs`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Section {
     pub heading: String,
     pub page: u32,
@@ -209,7 +217,8 @@ pub struct Section {
 }
 
 /// The authority a report is about, matched to the project's authority list where possible.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AuthorityMatch {
     /// The canonical name from the authority list.
     pub name: String,
@@ -220,7 +229,8 @@ pub struct AuthorityMatch {
 }
 
 /// Everything extracted from one report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Report {
     /// The authority as the report names it.
     pub local_authority: String,

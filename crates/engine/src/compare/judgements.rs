@@ -4,7 +4,8 @@ use crate::model::{Framework, Judgement, JudgementKey, Report};
 use serde::Serialize;
 
 /// How a judgement changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     Improved,
@@ -29,7 +30,8 @@ impl Change {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct JudgementSide {
     pub key: JudgementKey,
     pub area: String,
@@ -53,7 +55,8 @@ impl From<&Judgement> for JudgementSide {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct JudgementRow {
     pub domain: &'static str,
     /// The domain for people ("Children in care").

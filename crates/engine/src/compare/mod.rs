@@ -33,7 +33,8 @@ pub use recommendations::{RecommendationChanges, Recurring};
 pub use text::{Hunk, HunkTag, ParagraphChange, ParagraphKind, ParagraphSide, SectionPair};
 
 /// What a comparison says about each report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ReportSummary {
     pub local_authority: String,
     pub framework: Framework,
@@ -66,7 +67,8 @@ impl ReportSummary {
 }
 
 /// Everything that changed between two inspections.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Comparison {
     pub before: ReportSummary,
     pub after: ReportSummary,
@@ -80,7 +82,8 @@ pub struct Comparison {
 }
 
 /// Counts of paragraph changes over the whole text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct TextStats {
     pub unchanged: usize,
     pub changed: usize,

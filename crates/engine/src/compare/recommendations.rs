@@ -2,23 +2,52 @@
 //! which were resolved (earlier only) and which are new, each tagged with themes.
 
 use super::similarity::{dice, overlap, stems};
-use std::collections::HashSet;
 use crate::model::Report;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// Items this similar or more are the same recommendation reworded.
 pub const RECURRING_THRESHOLD: f64 = 0.35;
 
 /// Words in nearly every recommendation; they say nothing about which one it is.
 const COMMON: &[&str] = &[
-    "children", "child", "young", "people", "ensure", "improve", "quality", "local", "authority", "services",
-    "service", "social", "worker", "workers", "work", "effective", "effectively", "consistent", "consistently",
-    "timely", "timeliness", "should", "including", "those", "who", "when", "where", "make", "their",
+    "children",
+    "child",
+    "young",
+    "people",
+    "ensure",
+    "improve",
+    "quality",
+    "local",
+    "authority",
+    "services",
+    "service",
+    "social",
+    "worker",
+    "workers",
+    "work",
+    "effective",
+    "effectively",
+    "consistent",
+    "consistently",
+    "timely",
+    "timeliness",
+    "should",
+    "including",
+    "those",
+    "who",
+    "when",
+    "where",
+    "make",
+    "their",
 ];
 
 fn distinctive(text: &str) -> HashSet<String> {
     let common: HashSet<String> = COMMON.iter().flat_map(|w| stems(w)).collect();
-    stems(text).into_iter().filter(|w| !common.contains(w)).collect()
+    stems(text)
+        .into_iter()
+        .filter(|w| !common.contains(w))
+        .collect()
 }
 
 /// How alike two items are: half Dice, half overlap, over their distinctive words, so a short
@@ -27,7 +56,8 @@ fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     0.5 * dice(a, b) + 0.5 * overlap(a, b)
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Recurring {
     /// Positions in each report's list (LA items first, then LSCB items).
     pub before_index: usize,
@@ -39,13 +69,15 @@ pub struct Recurring {
     pub themes: Vec<&'static str>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Item {
     pub text: String,
     pub themes: Vec<&'static str>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RecommendationChanges {
     pub recurring: Vec<Recurring>,
     pub resolved: Vec<Item>,

@@ -17,7 +17,8 @@ const WORD_DIFF_TIMEOUT: Duration = Duration::from_millis(50);
 /// The longest a whole comparison's diffs may take.
 const TOTAL_TIMEOUT: Duration = Duration::from_secs(2);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ParagraphKind {
     Unchanged,
@@ -28,7 +29,8 @@ pub enum ParagraphKind {
     MovedChanged,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum HunkTag {
     Equal,
@@ -37,7 +39,8 @@ pub enum HunkTag {
 }
 
 /// A run of words: in both (`equal`), only before (`delete`) or only after (`insert`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Hunk {
     pub tag: HunkTag,
     pub text: String,
@@ -45,7 +48,8 @@ pub struct Hunk {
     pub after_page: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ParagraphSide {
     /// Index into the report's paragraphs.
     pub index: usize,
@@ -53,7 +57,8 @@ pub struct ParagraphSide {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ParagraphChange {
     pub kind: ParagraphKind,
     pub before: Option<ParagraphSide>,
@@ -63,7 +68,8 @@ pub struct ParagraphChange {
     pub hunks: Vec<Hunk>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SectionPair {
     pub topic: Option<&'static str>,
     pub before_heading: Option<String>,

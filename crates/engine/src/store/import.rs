@@ -10,15 +10,26 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 /// What became of one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum ImportStatus {
-    Imported { inspection_id: i64 },
-    AlreadyPresent { inspection_id: i64 },
-    Refused { kind: String, reason: String },
+    Imported {
+        #[ts(type = "number")]
+        inspection_id: i64,
+    },
+    AlreadyPresent {
+        #[ts(type = "number")]
+        inspection_id: i64,
+    },
+    Refused {
+        kind: String,
+        reason: String,
+    },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ImportOutcome {
     pub path: PathBuf,
     #[serde(flatten)]
@@ -33,7 +44,8 @@ pub struct ImportProgress<'a> {
     pub outcome: &'a ImportOutcome,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ImportSummary {
     pub outcomes: Vec<ImportOutcome>,
 }

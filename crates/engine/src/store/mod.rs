@@ -69,9 +69,14 @@ impl StoreError {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
+/// Maps a SQLite error to a [`StoreError`] naming the library.
+type Db<'a> = &'a dyn Fn(rusqlite::Error) -> StoreError;
+
 /// One inspection as listed: enough for a library view or a timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct InspectionSummary {
+    #[ts(type = "number")]
     pub id: i64,
     /// The authority's canonical name where it matched the list, else as printed.
     pub local_authority: String,
@@ -88,7 +93,8 @@ pub struct InspectionSummary {
     pub judgements: Vec<JudgementSummary>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct JudgementSummary {
     pub key: JudgementKey,
     pub area: String,
@@ -97,7 +103,8 @@ pub struct JudgementSummary {
 }
 
 /// A stored inspection with its full report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct StoredInspection {
     pub summary: InspectionSummary,
     pub report: Report,
@@ -106,13 +113,16 @@ pub struct StoredInspection {
 }
 
 /// An authority in the library.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AuthorityRow {
+    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub la_code_new: String,
     pub region: String,
     pub la_type: String,
+    #[ts(type = "number")]
     pub inspections: i64,
     pub successors: Vec<String>,
 }
@@ -222,43 +232,57 @@ impl Library {
         &self.path
     }
 
-    /// Fills the authorities table from the project's list, once.
-    fn seed_authorities(&mut self) -> Result<()> {
+    /// Runs `work` in one IMMEDIATE transaction: all of it is stored or none (an error, or a
+    /// crash, rolls it back). IMMEDIATE takes the write lock at the start, so a second writer
+    /// waits for the busy timeout instead of failing when it would upgrade a read lock.
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>, Db<'_>) -> Result<T>,
+    ) -> Result<T> {
         let path = self.path.display().to_string();
-        let db = |source| StoreError::Database {
+        let db = move |source| StoreError::Database {
             path: path.clone(),
             source,
         };
-        let count: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM authorities", [], |r| r.get(0))
-            .map_err(db)?;
-        if count > 0 {
-            return Ok(());
-        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
-        for a in authority::all() {
-            tx.execute(
-                "INSERT OR IGNORE INTO authorities (name, urn, la_code, la_code_new, region, la_type, stat_neighbours)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![a.name, a.urn, a.la_code, a.la_code_new, a.region, a.la_type, a.stat_neighbours.join(" ")],
-            )
-            .map_err(db)?;
+            .map_err(&db)?;
+        let value = work(&tx, &db)?;
+        tx.commit().map_err(&db)?;
+        Ok(value)
+    }
+
+    /// Fills the authorities table from the project's list, once.
+    fn seed_authorities(&mut self) -> Result<()> {
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM authorities", [], |r| r.get(0))
+            .map_err(self.db_error())?;
+        if count > 0 {
+            return Ok(());
         }
-        for (old, new) in SUCCESSIONS {
-            for successor in *new {
+        self.write(|tx, db| {
+            for a in authority::all() {
                 tx.execute(
-                    "INSERT OR IGNORE INTO authority_successions (predecessor_id, successor_id)
-                     SELECT p.id, s.id FROM authorities p, authorities s WHERE p.name = ?1 AND s.name = ?2",
-                    params![old, successor],
+                    "INSERT OR IGNORE INTO authorities (name, urn, la_code, la_code_new, region, la_type, stat_neighbours)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![a.name, a.urn, a.la_code, a.la_code_new, a.region, a.la_type, a.stat_neighbours.join(" ")],
                 )
                 .map_err(db)?;
             }
-        }
-        tx.commit().map_err(db)
+            for (old, new) in SUCCESSIONS {
+                for successor in *new {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO authority_successions (predecessor_id, successor_id)
+                         SELECT p.id, s.id FROM authorities p, authorities s WHERE p.name = ?1 AND s.name = ?2",
+                        params![old, successor],
+                    )
+                    .map_err(db)?;
+                }
+            }
+                Ok(())
+        })
     }
 
     /// Whether a document with these bytes is already stored; its inspection id if so.
@@ -295,51 +319,43 @@ impl Library {
         report: &Report,
     ) -> Result<Added> {
         let sha = sha256_hex(bytes);
-        let path = self.path.display().to_string();
-        let db = |source| StoreError::Database {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT i.id FROM documents d JOIN inspections i ON i.document_id = d.id WHERE d.sha256 = ?1",
-                [&sha],
-                |r| r.get(0),
+        self.write(|tx, db| {
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT i.id FROM documents d JOIN inspections i ON i.document_id = d.id WHERE d.sha256 = ?1",
+                    [&sha],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(db)?;
+            if let Some(id) = existing {
+                return Ok(Added::AlreadyPresent(id));
+            }
+            tx.execute(
+                "INSERT INTO documents (sha256, file_name, source_kind, size, content, parser_version, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                params![
+                    sha,
+                    file_name,
+                    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+                    bytes.len() as i64,
+                    bytes,
+                    crate::extract::PARSER_VERSION
+                ],
             )
-            .optional()
             .map_err(db)?;
-        if let Some(id) = existing {
-            return Ok(Added::AlreadyPresent(id));
-        }
-        tx.execute(
-            "INSERT INTO documents (sha256, file_name, source_kind, size, content, parser_version, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-            params![
-                sha,
-                file_name,
-                serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
-                bytes.len() as i64,
-                bytes,
-                crate::extract::PARSER_VERSION
-            ],
-        )
-        .map_err(db)?;
-        let document_id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO inspections (document_id, authority_id, local_authority, framework, includes_lscb_review, title,
-                inspection_start, inspection_end, published, lead_inspector, page_count, warnings)
-             VALUES (?1, NULL, '', '', 0, '', NULL, NULL, NULL, NULL, 0, '[]')",
-            [document_id],
-        )
-        .map_err(db)?;
-        let id = tx.last_insert_rowid();
-        write_report(&tx, id, report).map_err(db)?;
-        tx.commit().map_err(db)?;
-        Ok(Added::New(id))
+            let document_id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO inspections (document_id, authority_id, local_authority, framework, includes_lscb_review, title,
+                    inspection_start, inspection_end, published, lead_inspector, page_count, warnings)
+                 VALUES (?1, NULL, '', '', 0, '', NULL, NULL, NULL, NULL, 0, '[]')",
+                [document_id],
+            )
+            .map_err(db)?;
+            let id = tx.last_insert_rowid();
+            write_report(tx, id, report).map_err(db)?;
+            Ok(Added::New(id))
+        })
     }
 
     /// All inspections, by authority and date.
@@ -546,27 +562,20 @@ impl Library {
 
     /// Removes an inspection and its document.
     pub fn remove(&mut self, id: i64) -> Result<()> {
-        let path = self.path.display().to_string();
-        let db = |source| StoreError::Database {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db)?;
-        let document: Option<i64> = tx
-            .query_row(
-                "SELECT document_id FROM inspections WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(db)?;
-        let document = document.ok_or(StoreError::NoSuchInspection(id))?;
-        tx.execute("DELETE FROM documents WHERE id = ?1", [document])
-            .map_err(db)?;
-        tx.commit().map_err(db)
+        self.write(|tx, db| {
+            let document: Option<i64> = tx
+                .query_row(
+                    "SELECT document_id FROM inspections WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(db)?;
+            let document = document.ok_or(StoreError::NoSuchInspection(id))?;
+            tx.execute("DELETE FROM documents WHERE id = ?1", [document])
+                .map_err(db)?;
+            Ok(())
+        })
     }
 
     /// Re-extracts every stored document with the current parser, in place (ids are kept).
@@ -599,29 +608,22 @@ impl Library {
                 .map_err(self.db_error())?;
             match crate::read_report_bytes(&bytes) {
                 Ok(report) => {
-                    let path = self.path.display().to_string();
-                    let db = |source| StoreError::Database {
-                        path: path.clone(),
-                        source,
-                    };
-                    let tx = self
-                        .conn
-                        .transaction_with_behavior(TransactionBehavior::Immediate)
-                        .map_err(db)?;
-                    for table in ["judgements", "recommendations", "paragraphs", "sections"] {
+                    self.write(|tx, db| {
+                        for table in ["judgements", "recommendations", "paragraphs", "sections"] {
+                            tx.execute(
+                                &format!("DELETE FROM {table} WHERE inspection_id = ?1"),
+                                [inspection],
+                            )
+                            .map_err(db)?;
+                        }
+                        write_report(tx, inspection, &report).map_err(db)?;
                         tx.execute(
-                            &format!("DELETE FROM {table} WHERE inspection_id = ?1"),
-                            [inspection],
+                            "UPDATE documents SET parser_version = ?1 WHERE id = ?2",
+                            params![crate::extract::PARSER_VERSION, document],
                         )
                         .map_err(db)?;
-                    }
-                    write_report(&tx, inspection, &report).map_err(db)?;
-                    tx.execute(
-                        "UPDATE documents SET parser_version = ?1 WHERE id = ?2",
-                        params![crate::extract::PARSER_VERSION, document],
-                    )
-                    .map_err(db)?;
-                    tx.commit().map_err(db)?;
+                        Ok(())
+                    })?;
                     updated += 1;
                     progress(n + 1, total, &file_name, None);
                 }

@@ -17,14 +17,17 @@ pub struct SearchFilter {
 }
 
 /// A piece of a snippet; `hit` marks the words that matched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SnippetPart {
     pub text: String,
     pub hit: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SearchHit {
+    #[ts(type = "number")]
     pub inspection_id: i64,
     pub local_authority: String,
     pub framework: String,

@@ -1,0 +1,324 @@
+// The library: every authority, alphabetically, with its inspections on a timeline.
+import type { InspectionSummary } from "../bindings/InspectionSummary";
+import { gradeBadge } from "../components/grade";
+import { icon } from "../components/icons";
+import { button, el, fill } from "../dom";
+import { FRAMEWORK_LABELS, formatRange, judgementLabel, MOD, plural, yearLabel, yearOf } from "../format";
+import { navigate, type View } from "../router";
+import {
+  authorityNames,
+  authorityRow,
+  inspectionName,
+  inspectionsOf,
+  library,
+  onLibraryChange,
+  overallOf,
+  previousOf,
+  selectAuthority,
+} from "../state";
+
+export function createLibraryView(): View {
+  const filterInput = el("input", {
+    type: "search",
+    id: "library-filter",
+    placeholder: "Type a name",
+    autocomplete: "off",
+    spellcheck: "false",
+  });
+  const frameworkSelect = el("select", { id: "library-framework" });
+  const regionSelect = el("select", { id: "library-region" });
+  const clearButton = button("Clear filters", () => clearFilters(), { class: "link-button", hidden: true });
+  const count = el("p", { class: "toolbar-count", "aria-live": "polite" });
+  const content = el("div", { class: "library-content" });
+  const subtitle = el("p", { class: "page-sub" });
+
+  const toolbar = el(
+    "div",
+    { class: "toolbar library-toolbar", role: "search", "aria-label": "Filter the library" },
+    el("div", { class: "field" }, el("label", { for: "library-filter" }, "Authority"), filterInput),
+    el("div", { class: "field" }, el("label", { for: "library-framework" }, "Framework"), frameworkSelect),
+    el("div", { class: "field" }, el("label", { for: "library-region" }, "Region"), regionSelect),
+    el("div", { class: "toolbar-end" }, clearButton, count),
+  );
+
+  const root = el(
+    "section",
+    { class: "view view-library", "aria-labelledby": "library-title" },
+    el("header", { class: "page-head" }, el("div", {}, el("h1", { id: "library-title" }, "Library"), subtitle)),
+    toolbar,
+    content,
+  );
+
+  filterInput.addEventListener("input", () => render());
+  frameworkSelect.addEventListener("change", () => render());
+  regionSelect.addEventListener("change", () => render());
+  filterInput.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && filterInput.value) {
+      filterInput.value = "";
+      render();
+      e.stopPropagation();
+    }
+  });
+
+  function clearFilters(): void {
+    filterInput.value = "";
+    frameworkSelect.value = "";
+    regionSelect.value = "";
+    render();
+    filterInput.focus();
+  }
+
+  /** Keeps the options to what the library holds, and the current choice when it still exists. */
+  function refreshOptions(): void {
+    const frameworks = new Map<string, string>();
+    const regions = new Set<string>();
+    for (const i of library.inspections) {
+      frameworks.set(i.framework, i.framework_label);
+      regions.add(i.region ?? "Region not known");
+    }
+    const keepFramework = frameworkSelect.value;
+    const keepRegion = regionSelect.value;
+    const order = Object.keys(FRAMEWORK_LABELS);
+    fill(
+      frameworkSelect,
+      el("option", { value: "" }, "All frameworks"),
+      ...[...frameworks]
+        .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+        .map(([id, label]) => el("option", { value: id }, label)),
+    );
+    fill(
+      regionSelect,
+      el("option", { value: "" }, "All regions"),
+      ...[...regions].sort((a, b) => a.localeCompare(b, "en-GB")).map((r) => el("option", { value: r }, r)),
+    );
+    frameworkSelect.value = frameworks.has(keepFramework) ? keepFramework : "";
+    regionSelect.value = regions.has(keepRegion) ? keepRegion : "";
+  }
+
+  function render(): void {
+    const total = library.inspections.length;
+    const authorityCount = authorityNames().length;
+    subtitle.textContent = total
+      ? `${plural(total, "inspection")} of ${plural(authorityCount, "local authority", "local authorities")}`
+      : "Ofsted inspections of local authority children’s services";
+
+    if (!library.loaded) {
+      toolbar.hidden = true;
+      fill(content, el("div", { class: "loading-block" }, el("span", { class: "spinner", "aria-hidden": "true" }), "Loading your library…"));
+      return;
+    }
+    if (library.error) {
+      toolbar.hidden = true;
+      fill(content, el("div", { class: "empty-state error-state" }, el("h2", {}, "The library could not be read"), el("p", {}, library.error)));
+      return;
+    }
+    if (total === 0) {
+      toolbar.hidden = true;
+      fill(content, emptyLibrary());
+      return;
+    }
+    toolbar.hidden = false;
+
+    const text = filterInput.value.trim().toLowerCase();
+    const framework = frameworkSelect.value;
+    const region = regionSelect.value;
+    const filtering = Boolean(text || framework || region);
+    clearButton.hidden = !filtering;
+
+    const groups = new Map<string, HTMLElement[]>();
+    let shownAuthorities = 0;
+    let shownInspections = 0;
+    for (const name of authorityNames()) {
+      if (text && !name.toLowerCase().includes(text)) continue;
+      const all = inspectionsOf(name);
+      const authorityRegion = all[0]?.region ?? authorityRow(name)?.region ?? "Region not known";
+      if (region && authorityRegion !== region) continue;
+      const shown = framework ? all.filter((i) => i.framework === framework) : all;
+      if (shown.length === 0) continue;
+      shownAuthorities += 1;
+      shownInspections += shown.length;
+      const letter = name.charAt(0).toUpperCase();
+      const block = authorityBlock(name, authorityRegion, all, shown);
+      const list = groups.get(letter);
+      if (list) list.push(block);
+      else groups.set(letter, [block]);
+    }
+
+    count.textContent = filtering
+      ? `Showing ${plural(shownInspections, "inspection")} of ${plural(shownAuthorities, "authority", "authorities")}`
+      : "";
+
+    if (shownAuthorities === 0) {
+      fill(
+        content,
+        el(
+          "div",
+          { class: "empty-state compact" },
+          el("h2", {}, "No inspections match these filters"),
+          el("p", {}, "Try a shorter name, or another framework or region."),
+          button("Clear filters", () => clearFilters(), { class: "btn" }),
+        ),
+      );
+      return;
+    }
+
+    fill(
+      content,
+      ...[...groups].map(([letter, blocks]) =>
+        el(
+          "section",
+          { class: "letter-group", "aria-label": letter },
+          el("h2", { class: "letter-heading", "aria-hidden": "true" }, letter),
+          el("div", { class: "letter-items" }, ...blocks),
+        ),
+      ),
+    );
+  }
+
+  onLibraryChange(() => {
+    refreshOptions();
+    render();
+  });
+  refreshOptions();
+  render();
+
+  return {
+    root,
+    show: () => render(),
+  };
+}
+
+function authorityBlock(name: string, region: string, all: InspectionSummary[], shown: InspectionSummary[]): HTMLElement {
+  const row = authorityRow(name);
+  const meta = [region, row?.la_type, plural(all.length, "inspection")].filter(Boolean).join(" · ");
+  const headingId = `authority-${slug(name)}`;
+  const last = all[all.length - 1];
+  const beforeLast = all[all.length - 2];
+  const compareLatest =
+    last && beforeLast
+      ? button([icon("compare"), "Compare latest two"], () => {
+          selectAuthority(name);
+          navigate({ view: "compare", a: beforeLast.id, b: last.id });
+        }, {
+          class: "btn btn-secondary",
+          title: `Compare ${yearLabel(beforeLast.inspection_start)} with ${yearLabel(last.inspection_start)}`,
+        })
+      : null;
+
+  return el(
+    "article",
+    { class: "authority", "data-authority": name, "aria-labelledby": headingId },
+    el(
+      "header",
+      { class: "authority-head" },
+      el("div", {}, el("h3", { id: headingId, class: "authority-name" }, name), el("p", { class: "authority-meta" }, meta)),
+      compareLatest,
+    ),
+    el("ol", { class: "timeline", "aria-label": `Inspections of ${name}, earliest first` }, ...shown.map((i, n) => timelineItem(i, shown[n + 1]))),
+  );
+}
+
+function timelineItem(inspection: InspectionSummary, next: InspectionSummary | undefined): HTMLElement {
+  // The time to the next inspection sits on the line that leads to it.
+  const year = yearOf(inspection.inspection_start);
+  const nextYear = next ? yearOf(next.inspection_start) : null;
+  const gap = year !== null && nextYear !== null ? nextYear - year : null;
+  return el(
+    "li",
+    { class: "timeline-item" },
+    el(
+      "div",
+      { class: "timeline-marker", "aria-hidden": "true" },
+      el("span", { class: "timeline-year" }, yearLabel(inspection.inspection_start)),
+      el("span", { class: "timeline-dot" }),
+      gap !== null && gap > 0 ? el("span", { class: "timeline-gap" }, gap === 1 ? "1 year" : `${gap} years`) : gap === 0 ? el("span", { class: "timeline-gap" }, "same year") : null,
+    ),
+    inspectionCard(inspection),
+  );
+}
+
+function inspectionCard(i: InspectionSummary): HTMLElement {
+  const overall = overallOf(i);
+  const others = i.judgements.filter((j) => j !== overall);
+  const previous = previousOf(i);
+  const name = inspectionName(i);
+  const graded = i.judgements.length > 0;
+
+  return el(
+    "article",
+    { class: "inspection-card", "data-inspection-id": String(i.id), "aria-label": `${name}: ${i.framework_label}` },
+    el("p", { class: "card-framework" }, i.framework_label),
+    el("p", { class: "card-dates" }, formatRange(i.inspection_start, i.inspection_end, true)),
+    overall
+      ? el(
+          "div",
+          { class: "card-overall" },
+          el("span", { class: "card-overall-label" }, judgementLabel(overall.key)),
+          gradeBadge(overall.grade, overall.scale_rank, { size: "large" }),
+        )
+      : el("p", { class: "card-ungraded" }, graded ? "No overall judgement" : "Ungraded visit: no judgements"),
+    others.length
+      ? el(
+          "ul",
+          { class: "card-judgements" },
+          ...others.map((j) =>
+            el(
+              "li",
+              { title: j.area },
+              el("span", { class: "card-judgement-label" }, judgementLabel(j.key)),
+              gradeBadge(j.grade, j.scale_rank, { short: true, size: "small" }),
+            ),
+          ),
+        )
+      : null,
+    el(
+      "div",
+      { class: "card-actions" },
+      button("Open", () => {
+        selectAuthority(i.local_authority);
+        navigate({ view: "report", id: i.id });
+      }, { class: "btn btn-small", "aria-label": `Open the ${name} report` }),
+      previous
+        ? button("Compare with previous", () => {
+            selectAuthority(i.local_authority);
+            navigate({ view: "compare", a: previous.id, b: i.id });
+          }, {
+            class: "btn btn-small btn-secondary",
+            title: `Compare with ${inspectionName(previous)}`,
+            "aria-label": `Compare ${name} with ${inspectionName(previous)}`,
+          })
+        : null,
+    ),
+  );
+}
+
+function emptyLibrary(): HTMLElement {
+  return el(
+    "div",
+    { class: "empty-state" },
+    el("div", { class: "empty-illustration", "aria-hidden": "true" }, icon("upload")),
+    el("h2", {}, "Your library is empty"),
+    el(
+      "p",
+      {},
+      "Add Ofsted inspection reports of a local authority’s children’s services — PDFs, text files or saved web pages, from any framework since 2012. Reports of the same authority line up on a timeline, ready to compare.",
+    ),
+    el(
+      "div",
+      { class: "empty-hints" },
+      el("div", { class: "hint-card" }, el("strong", {}, "Drop files or folders"), el("span", {}, "anywhere on this window")),
+      el("div", { class: "hint-or", "aria-hidden": "true" }, "or"),
+      el(
+        "div",
+        { class: "hint-card" },
+        el("strong", {}, "Open reports…"),
+        el("span", {}, "press ", el("kbd", {}, MOD), el("kbd", {}, "O"), el("br", {}), "or choose File → Open Reports…"),
+      ),
+    ),
+    el("p", { class: "empty-foot" }, "Reports stay on this computer. Nothing is uploaded."),
+  );
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
