@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing need, only where it is missing:
 # Debian/Ubuntu packages (WebKitGTK, Xvfb, the WebKit WebDriver, poppler), Rust's clippy and
-# rustfmt, and the UI's npm packages. Sourced by run-app.sh and test-all.sh.
+# rustfmt, the UI's npm packages, and for tests tauri-driver. Sourced by run-app.sh and test-all.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +40,14 @@ install_rust_components() {
   fi
 }
 
+# The end-to-end tests drive the app through tauri-driver (a WebDriver bridge to WebKitWebDriver).
+install_tauri_driver() {
+  command -v tauri-driver >/dev/null 2>&1 && return 0
+  [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ] && return 0
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --locked
+}
+
 install_ui_packages() {
   local ui="$ROOT/ui"
   if [ ! -d "$ui/node_modules" ] || [ "$ui/package-lock.json" -nt "$ui/node_modules/.package-lock.json" ]; then
@@ -51,3 +59,4 @@ install_ui_packages() {
 install_debian_packages
 install_rust_components
 install_ui_packages
+if [ "${INSPECTION_COMPARE_SETUP:-}" = test ]; then install_tauri_driver; fi

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine if needed and runs every check: formatting, lints (warnings are
-# errors), the UI's type check, and all Rust tests against ../shared/corpus.
+# errors), the UI's type check, all Rust tests against ../shared/corpus, and the end-to-end tests
+# of the real app under Xvfb.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/scripts/setup.sh"
+INSPECTION_COMPARE_SETUP=test source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
 step() { printf '\n== %s\n' "$*"; }
@@ -21,5 +22,10 @@ if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git status --porc
   echo "ui/src/bindings differs from the Rust types: commit the files cargo test wrote" >&2
   exit 1
 fi
+step "end-to-end: the real app under Xvfb, driven by tauri-driver and WebKitWebDriver"
+# Software rendering under Xvfb: WebKit's DMA-BUF renderer needs a GPU.
+export WEBKIT_DISABLE_DMABUF_RENDERER=1
+xvfb-run -a -s "-screen 0 1400x900x24" \
+  cargo test --locked -p inspection-compare --test e2e -- --ignored --test-threads=1
 step "benchmarks compile"
 cargo bench --workspace --locked --no-run

@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "import_paths",
     "compare_inspections",
     "remove_inspection",
+    "ui_ready",
 ];
 
 fn main() {

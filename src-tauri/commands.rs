@@ -20,6 +20,9 @@ pub struct AppState {
     pub startup_files: Vec<PathBuf>,
     /// What became of the files given at launch, once imported.
     pub startup: Mutex<Option<Startup>>,
+    /// When the process started, for `--measure-startup`.
+    pub started: std::time::Instant,
+    pub measure_startup: bool,
 }
 
 /// An error as the UI receives it: a stable kind and a sentence for people.
@@ -244,4 +247,30 @@ pub async fn compare_inspections(
 pub async fn remove_inspection(app: tauri::AppHandle, id: i64) -> Result<()> {
     let path = app.state::<AppState>().library_path.clone();
     blocking(move || Ok(Library::open(&path)?.remove(id)?)).await
+}
+
+/// The UI is drawn and usable (with the launch comparison shown, when there was one). Under
+/// `--measure-startup` this prints the times as one JSON line and quits; otherwise it only
+/// tells the UI it was heard.
+#[tauri::command]
+pub fn ui_ready(
+    app: tauri::AppHandle,
+    comparison_ms: Option<f64>,
+    marks: std::collections::BTreeMap<String, f64>,
+) {
+    let state = app.state::<AppState>();
+    let ready_ms = state.started.elapsed().as_secs_f64() * 1000.0;
+    let comparison_ms = comparison_ms.filter(|ms| ms.is_finite() && *ms >= 0.0);
+    if state.measure_startup {
+        println!(
+            "{}",
+            serde_json::json!({
+                "ready_ms": ready_ms,
+                "comparison_ms": comparison_ms,
+                // Page-side marks, in ms since the page began loading.
+                "page_marks": marks,
+            })
+        );
+        app.exit(0);
+    }
 }

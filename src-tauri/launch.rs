@@ -1,4 +1,4 @@
-//! Command-line arguments of the app: `[--db PATH] [FILE...]`.
+//! Command-line arguments of the app: `[--db PATH] [--measure-startup] [FILE...]`.
 //!
 //! Parsed by hand rather than with clap: two options, and the OS passes files this way.
 
@@ -9,6 +9,8 @@ use std::path::PathBuf;
 pub struct Args {
     pub db: Option<PathBuf>,
     pub files: Vec<PathBuf>,
+    /// Print how long start-up took once the window is interactive, then quit (benchmarks).
+    pub measure_startup: bool,
 }
 
 pub enum Parsed {
@@ -17,9 +19,10 @@ pub enum Parsed {
     Exit(String),
 }
 
-const USAGE: &str = "usage: inspection-compare [--db PATH] [FILE...]\n\n\
-  --db PATH   the library database (default: the app's data folder)\n\
-  FILE...     reports to import; with two, their comparison opens";
+const USAGE: &str = "usage: inspection-compare [--db PATH] [--measure-startup] [FILE...]\n\n\
+  --db PATH           the library database (default: the app's data folder)\n\
+  --measure-startup   print start-up times as JSON once interactive, then quit\n\
+  FILE...             reports to import; with two, their comparison opens";
 
 impl Args {
     pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
@@ -36,6 +39,7 @@ impl Args {
                 }
                 Some("--db") => parsed.db = Some(args.next().ok_or("--db needs a path")?.into()),
                 Some(s) if s.starts_with("--db=") => parsed.db = Some(PathBuf::from(&s[5..])),
+                Some("--measure-startup") => parsed.measure_startup = true,
                 // Options some launchers add (e.g. macOS's -psn_…) are not files.
                 Some(s) if s.starts_with('-') => {
                     return Err(format!("unknown option {s}\n{USAGE}"))
@@ -70,6 +74,8 @@ mod tests {
             parse(&["--db=x.db"]).unwrap().db,
             Some(PathBuf::from("x.db"))
         );
+        assert!(!a.measure_startup);
+        assert!(parse(&["--measure-startup"]).unwrap().measure_startup);
         assert!(parse(&["--db"]).is_err());
         assert!(parse(&["--frobnicate"]).is_err());
     }

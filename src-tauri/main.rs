@@ -12,6 +12,7 @@ mod menu;
 use std::sync::Mutex;
 
 fn main() {
+    let started = std::time::Instant::now();
     let args = match launch::Args::parse(std::env::args_os().skip(1)) {
         Ok(launch::Parsed::Run(args)) => args,
         Ok(launch::Parsed::Exit(message)) => {
@@ -47,6 +48,8 @@ fn main() {
         library_path,
         startup_files: args.files,
         startup: Mutex::new(None),
+        started,
+        measure_startup: args.measure_startup,
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -64,6 +67,7 @@ fn main() {
             commands::import_paths,
             commands::compare_inspections,
             commands::remove_inspection,
+            commands::ui_ready,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

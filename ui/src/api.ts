@@ -77,3 +77,8 @@ export function compareInspections(a: number, b: number, keepOrder: boolean): Pr
 export function removeInspection(id: number): Promise<void> {
   return invoke<void>("remove_inspection", { id });
 }
+
+/** Tells the app the window is interactive (and how long the launch comparison took to show). */
+export function uiReady(comparisonMs: number | null, marks: Record<string, number>): Promise<void> {
+  return invoke<void>("ui_ready", { comparisonMs, marks });
+}

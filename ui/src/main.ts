@@ -5,7 +5,7 @@ import * as api from "./api";
 import { icon, type IconName } from "./components/icons";
 import { mountStatus, toast } from "./components/status";
 import { button, el } from "./dom";
-import { MOD } from "./format";
+import { MOD, plural } from "./format";
 import { back, currentView, initRouter, navigate, onNavigate, registerView, type Route, type ViewName } from "./router";
 import { installShortcuts, mountShortcutsDialog, setAbout, showShortcuts } from "./shortcuts";
 import { inspectionById, inspectionName, onLibraryChange, refreshLibrary } from "./state";
@@ -15,6 +15,7 @@ import { createLibraryView } from "./views/library";
 import { createReportView } from "./views/report";
 import { createSearchView } from "./views/search";
 
+performance.mark("script-start");
 const app = document.querySelector<HTMLDivElement>("#app");
 if (!app) throw new Error("missing #app");
 
@@ -165,8 +166,10 @@ async function wireEvents(): Promise<void> {
 
 async function start(): Promise<void> {
   navigate({ view: "library" }, { remember: false });
+  performance.mark("shell-drawn");
   try {
     await wireEvents();
+    performance.mark("events-wired");
   } catch (e) {
     // Outside the app (e.g. a plain browser) there is no event system; the views still work.
     console.warn("events unavailable:", e);
@@ -177,19 +180,40 @@ async function start(): Promise<void> {
     .catch(() => undefined);
 
   const loaded = refreshLibrary();
+  let comparisonMs: number | null = null;
   try {
     const startup = await api.startup();
+    performance.mark("startup-answered");
     // Launched with two reports: their comparison is what people asked to see.
     if (startup.compare) {
       const [a, b] = startup.compare;
+      const asked = performance.now();
       navigate({ view: "compare", a, b }, { remember: false });
+      await compareView.settled();
+      performance.mark("compare-settled");
+      comparisonMs = performance.now() - asked;
     }
-    if (startup.outcomes.length > 0) await showOutcomes(startup.outcomes);
+    const refused = startup.outcomes.some((o) => o.status === "refused");
+    if (startup.compare && !refused) {
+      // Both read and their comparison is open: a note is enough; a panel would cover it.
+      await refreshLibrary();
+      const added = startup.outcomes.filter((o) => o.status === "imported").length;
+      toast(added > 0 ? `Added ${plural(added, "report")} to your library` : "Both reports were already in your library");
+    } else if (startup.outcomes.length > 0) {
+      await showOutcomes(startup.outcomes);
+    }
   } catch (e) {
     toast(`The files given at start-up could not be read: ${api.errorMessage(e)}`, "error");
   }
   await loaded;
+  performance.mark("library-loaded");
   updateReportTab();
+  // After the next frame is painted, people can use what they see.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const marks: Record<string, number> = {};
+  for (const mark of performance.getEntriesByType("mark")) marks[mark.name] = Math.round(mark.startTime);
+  marks["ready"] = Math.round(performance.now());
+  void api.uiReady(comparisonMs, marks).catch(() => undefined);
 }
 
 // The report tab names the report, so it follows the library (a removal hides it).

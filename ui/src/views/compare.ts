@@ -35,6 +35,8 @@ export interface CompareView extends View {
   toggleChangesOnly(): void;
   swap(): void;
   hasComparison(): boolean;
+  /** Settles when the comparison being loaded (if any) is drawn. */
+  settled(): Promise<void>;
 }
 
 type Side = "before" | "after";
@@ -140,7 +142,14 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     if (afterId !== null) pickAfter.value = String(afterId);
   }
 
-  async function load(a: number, b: number, keepOrder: boolean): Promise<void> {
+  let pending: Promise<void> = Promise.resolve();
+
+  function load(a: number, b: number, keepOrder: boolean): Promise<void> {
+    pending = loadNow(a, b, keepOrder);
+    return pending;
+  }
+
+  async function loadNow(a: number, b: number, keepOrder: boolean): Promise<void> {
     const mine = ++token;
     loading = true;
     beforeId = a;
@@ -160,7 +169,9 @@ export function createCompareView(scroller: HTMLElement): CompareView {
       ),
     );
     try {
+      performance.mark("compare-asked");
       const result = await loadComparison(a, b, keepOrder);
+      performance.mark("compare-received");
       if (mine !== token) return;
       // Without keepOrder the command puts the earlier inspection first; the pickers follow it.
       [beforeId, afterId] = result.swapped ? [b, a] : [a, b];
@@ -168,7 +179,9 @@ export function createCompareView(scroller: HTMLElement): CompareView {
       setComparedPair([beforeId, afterId]);
       setPickers();
       render(result);
+      performance.mark("compare-drawn");
       scroller.scrollTop = 0;
+      performance.mark("compare-scrolled");
       announce(`Comparison ready: ${judgementSummaryText(result)}.`);
     } catch (e) {
       if (mine !== token) return;
@@ -767,6 +780,7 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     toggleChangesOnly,
     swap,
     hasComparison: () => comparison !== null,
+    settled: () => pending,
   };
 }
 

@@ -200,7 +200,7 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
           selectAuthority(name);
           navigate({ view: "compare", a: beforeLast.id, b: last.id });
         }, {
-          class: "btn btn-secondary",
+          class: "btn btn-secondary compare-latest",
           title: `Compare ${yearLabel(beforeLast.inspection_start)} with ${yearLabel(last.inspection_start)}`,
         })
       : null;

@@ -1,0 +1,84 @@
+//! Launched with two reports, the app opens their comparison.
+
+use crate::support::{herts_pair, App};
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn two_files_on_the_command_line_open_their_comparison() {
+    let app = App::launch(&herts_pair()).await;
+
+    app.wait_for_text("#compare-title", &["Hertfordshire"])
+        .await;
+    let overall = app
+        .wait_for_text(
+            "#judgement-table .judgement-row[data-domain='overall']",
+            &["Overall effectiveness", "Adequate", "Good"],
+        )
+        .await;
+    assert!(
+        overall.find("Adequate") < overall.find("Good"),
+        "before (Adequate) comes first: {overall}"
+    );
+    let leadership = app
+        .wait_for_text(
+            "#judgement-table .judgement-row[data-domain='leadership']",
+            &["Adequate", "Outstanding"],
+        )
+        .await;
+    assert!(leadership.find("Adequate") < leadership.find("Outstanding"));
+    // The change is said in words and arrows, not colour alone.
+    for domain in ["overall", "leadership"] {
+        let row = app
+            .find(&format!(
+                "#judgement-table .judgement-row[data-domain='{domain}']"
+            ))
+            .await;
+        assert_eq!(
+            row.attr("data-change").await.unwrap().as_deref(),
+            Some("improved")
+        );
+        let text = row.text().await.unwrap();
+        assert!(
+            text.contains("Improved"),
+            "{domain} row says Improved: {text}"
+        );
+    }
+    // Each judgement links to the paragraph that states it.
+    assert!(
+        !app.find_all("#judgement-table .judgement-row[data-domain='overall'] a, #judgement-table .judgement-row[data-domain='overall'] button")
+            .await
+            .is_empty(),
+        "the overall judgement links to its evidence"
+    );
+    app.screenshot("compare").await;
+
+    // Next change (the button, then the keyboard) moves the view to each change in turn.
+    let scroll = "return document.querySelector('#main').scrollTop";
+    let before = app.eval(scroll).await.as_f64().unwrap();
+    app.click("#next-change").await;
+    app.wait_until(
+        "a current change in view",
+        "const c = document.querySelector('.current-change'); if (!c) return false; \
+         const r = c.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+    )
+    .await;
+    let first = app.eval(scroll).await.as_f64().unwrap();
+    assert!(
+        first > before,
+        "the view moved down to the first change ({before} → {first})"
+    );
+    let first_id = app
+        .eval("return document.querySelector('.current-change').dataset.n")
+        .await;
+
+    app.find("#main").await.send_keys("n").await.unwrap();
+    app.wait_until(
+        "the next change",
+        &format!(
+            "const c = document.querySelector('.current-change'); \
+             return !!c && c.dataset.n !== {first_id} && document.querySelector('#main').scrollTop !== {first};"
+        ),
+    )
+    .await;
+    app.quit().await;
+}
