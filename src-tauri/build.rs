@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "import_paths",
     "compare_inspections",
     "remove_inspection",
+    "comparison_summary",
+    "export_comparison",
     "ui_ready",
 ];
 

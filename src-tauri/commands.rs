@@ -3,6 +3,7 @@
 //! errors to a [`CommandError`] `{kind, message}`.
 
 use inspection_engine::compare::Comparison;
+use inspection_engine::render::{self, Summary};
 use inspection_engine::store::{
     AuthorityRow, ImportOutcome, ImportSummary, InspectionSummary, Library, SearchFilter,
     SearchHit, StoreError, StoredInspection,
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::ipc::Channel;
 use tauri::{Manager, State};
+use tauri_plugin_dialog::DialogExt;
 
 pub struct AppState {
     pub library: Mutex<Library>,
@@ -230,23 +232,98 @@ pub async fn compare_inspections(
     b: i64,
     keep_order: Option<bool>,
 ) -> Result<Comparison> {
-    blocking(move || {
-        let (ra, rb) = with_library(&app, |l| {
-            Ok((l.inspection(a)?.report, l.inspection(b)?.report))
-        })?;
-        Ok(if keep_order.unwrap_or(false) {
-            inspection_engine::compare::compare_in_order(&ra, &rb, false)
-        } else {
-            inspection_engine::compare::compare(&ra, &rb)
-        })
-    })
-    .await
+    blocking(move || compare(&app, a, b, keep_order.unwrap_or(false))).await
 }
 
 #[tauri::command]
 pub async fn remove_inspection(app: tauri::AppHandle, id: i64) -> Result<()> {
     let path = app.state::<AppState>().library_path.clone();
     blocking(move || Ok(Library::open(&path)?.remove(id)?)).await
+}
+
+/// The one-page summary of a comparison, for the print view.
+#[tauri::command]
+pub async fn comparison_summary(
+    app: tauri::AppHandle,
+    a: i64,
+    b: i64,
+    keep_order: Option<bool>,
+) -> Result<Summary> {
+    blocking(move || {
+        let comparison = compare(&app, a, b, keep_order.unwrap_or(false))?;
+        Ok(Summary::new(&comparison, &render::made_now()))
+    })
+    .await
+}
+
+/// Exports the summary of a comparison to a file people choose in a save dialog (opened from
+/// Rust: the webview has no file-system access). Returns the path written, or `None` when the
+/// dialog was cancelled.
+#[tauri::command]
+pub async fn export_comparison(
+    app: tauri::AppHandle,
+    a: i64,
+    b: i64,
+    keep_order: Option<bool>,
+    format: String,
+) -> Result<Option<String>> {
+    let format = render::Format::from_extension(&format).ok_or_else(|| {
+        CommandError::new(
+            "invalid_input",
+            format!("cannot export as {format:?}: choose pdf, html, csv or md"),
+        )
+    })?;
+    blocking(move || {
+        let comparison = compare(&app, a, b, keep_order.unwrap_or(false))?;
+        let summary = Summary::new(&comparison, &render::made_now());
+        let suggested = format!(
+            "{} {}-{} inspections compared.{}",
+            summary.authority,
+            summary.before.year,
+            summary.after.year,
+            format.extension()
+        )
+        .replace(['/', '\\', ':'], " ");
+        let (filter, extensions): (&str, &[&str]) = match format {
+            render::Format::Pdf => ("PDF", &["pdf"]),
+            render::Format::Html => ("Web page", &["html", "htm"]),
+            render::Format::Csv => ("CSV (judgement table)", &["csv"]),
+            render::Format::Markdown => ("Markdown", &["md", "markdown"]),
+        };
+        let Some(path) = app
+            .dialog()
+            .file()
+            .set_title("Export the summary")
+            .set_file_name(&suggested)
+            .add_filter(filter, extensions)
+            .blocking_save_file()
+        else {
+            return Ok(None);
+        };
+        let path = path.into_path().map_err(|e| {
+            CommandError::new(
+                "invalid_input",
+                format!("that location cannot be written: {e}"),
+            )
+        })?;
+        let bytes = render::render(&summary, format)
+            .map_err(|e| CommandError::new(e.kind(), e.to_string()))?;
+        render::write_file(&path, &bytes)
+            .map_err(|e| CommandError::new(e.kind(), e.to_string()))?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+fn compare(app: &tauri::AppHandle, a: i64, b: i64, keep_order: bool) -> Result<Comparison> {
+    let (ra, rb) = with_library(app, |l| {
+        Ok((l.inspection(a)?.report, l.inspection(b)?.report))
+    })?;
+    Ok(if keep_order {
+        inspection_engine::compare::compare_in_order(&ra, &rb, false)
+    } else {
+        inspection_engine::compare::compare(&ra, &rb)
+    })
 }
 
 /// The UI is drawn and usable (with the launch comparison shown, when there was one). Under

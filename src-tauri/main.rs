@@ -67,6 +67,8 @@ fn main() {
             commands::import_paths,
             commands::compare_inspections,
             commands::remove_inspection,
+            commands::comparison_summary,
+            commands::export_comparison,
             commands::ui_ready,
         ])
         .run(tauri::generate_context!());

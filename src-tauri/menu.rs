@@ -12,9 +12,21 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let open_folder = MenuItemBuilder::with_id("open-folder", "Open Folder…")
         .accelerator("CmdOrCtrl+Shift+O")
         .build(app)?;
+    let export = SubmenuBuilder::new(app, "Export Summary")
+        .item(&MenuItemBuilder::with_id("export-pdf", "PDF…").build(app)?)
+        .item(&MenuItemBuilder::with_id("export-html", "Web Page (HTML)…").build(app)?)
+        .item(&MenuItemBuilder::with_id("export-csv", "Judgement Table (CSV)…").build(app)?)
+        .item(&MenuItemBuilder::with_id("export-md", "Markdown…").build(app)?)
+        .build()?;
+    let print = MenuItemBuilder::with_id("print", "Print Summary…")
+        .accelerator("CmdOrCtrl+P")
+        .build(app)?;
     let file = SubmenuBuilder::new(app, "File")
         .item(&open)
         .item(&open_folder)
+        .separator()
+        .item(&export)
+        .item(&print)
         .separator()
         .item(&PredefinedMenuItem::close_window(app, None)?)
         .item(&PredefinedMenuItem::quit(app, None)?)

@@ -5,6 +5,7 @@
 
 mod compare;
 mod import;
+mod print;
 mod search;
 mod security;
 mod support;

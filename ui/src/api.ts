@@ -11,6 +11,7 @@ import type { InspectionSummary } from "./bindings/InspectionSummary";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Startup } from "./bindings/Startup";
 import type { StoredInspection } from "./bindings/StoredInspection";
+import type { Summary } from "./bindings/Summary";
 
 export function isCommandError(value: unknown): value is CommandError {
   return (
@@ -81,4 +82,15 @@ export function removeInspection(id: number): Promise<void> {
 /** Tells the app the window is interactive (and how long the launch comparison took to show). */
 export function uiReady(comparisonMs: number | null, marks: Record<string, number>): Promise<void> {
   return invoke<void>("ui_ready", { comparisonMs, marks });
+}
+
+export function comparisonSummary(a: number, b: number, keepOrder: boolean): Promise<Summary> {
+  return invoke<Summary>("comparison_summary", { a, b, keepOrder });
+}
+
+export type ExportFormat = "pdf" | "html" | "csv" | "md";
+
+/** Asks where to save (a native dialog) and writes the file; null when cancelled. */
+export function exportComparison(a: number, b: number, keepOrder: boolean, format: ExportFormat): Promise<string | null> {
+  return invoke<string | null>("export_comparison", { a, b, keepOrder, format });
 }

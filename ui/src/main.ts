@@ -2,6 +2,7 @@
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import * as api from "./api";
+import type { ExportFormat } from "./api";
 import { icon, type IconName } from "./components/icons";
 import { mountStatus, toast } from "./components/status";
 import { button, el } from "./dom";
@@ -12,6 +13,7 @@ import { inspectionById, inspectionName, onLibraryChange, refreshLibrary } from 
 import { createCompareView } from "./views/compare";
 import { hidePanel, importPaths, isImportPanelOpen, mountImportPanel, showOutcomes } from "./views/import";
 import { createLibraryView } from "./views/library";
+import { mountPrintSheet } from "./views/print";
 import { createReportView } from "./views/report";
 import { createSearchView } from "./views/search";
 
@@ -79,6 +81,7 @@ app.append(el("a", { class: "skip-link", href: "#main" }, "Skip to content"), to
 mountImportPanel(document.body);
 mountShortcutsDialog(document.body);
 mountStatus(document.body);
+mountPrintSheet(document.body);
 
 const TITLES: Record<ViewName, string> = { library: "Library", compare: "Compare", search: "Search", report: "Report" };
 
@@ -116,6 +119,11 @@ installShortcuts({
   previousChange: () => compareView.previousChange(),
   toggleChangesOnly: () => compareView.toggleChangesOnly(),
   swap: () => compareView.swap(),
+  print: () => {
+    // Printing is of a comparison: from elsewhere, go there first.
+    if (currentView() !== "compare") navigate({ view: "compare" });
+    compareView.print();
+  },
   closeOverlay: () => {
     if (!dropOverlay.hidden) {
       dropOverlay.hidden = true;
@@ -144,6 +152,17 @@ async function wireEvents(): Promise<void> {
         break;
       case "shortcuts":
         showShortcuts();
+        break;
+      case "print":
+        if (currentView() !== "compare") navigate({ view: "compare" });
+        compareView.print();
+        break;
+      case "export-pdf":
+      case "export-html":
+      case "export-csv":
+      case "export-md":
+        if (currentView() !== "compare") navigate({ view: "compare" });
+        compareView.exportAs(event.payload.slice("export-".length) as ExportFormat);
         break;
     }
   });

@@ -14,6 +14,8 @@ export interface ShortcutActions {
   previousChange(): void;
   toggleChangesOnly(): void;
   swap(): void;
+  /** Prints the comparison's summary. */
+  print(): void;
   /** Closes the drop overlay or the import panel; true when something closed. */
   closeOverlay(): boolean;
 }
@@ -70,6 +72,7 @@ fill(
     [keys("P", "K"), "Previous change"],
     [keys("C"), "Show changes only, or everything"],
     [keys("S"), "Swap before and after"],
+    [combo(MOD, "P"), "Print a one-page summary"],
   ]),
 );
 
@@ -93,7 +96,15 @@ export function installShortcuts(actions: ShortcutActions): void {
 
     if (mod && !e.altKey && !e.shiftKey) {
       const action =
-        key === "1" ? actions.library : key === "2" ? actions.compare : key === "3" || key.toLowerCase() === "f" ? actions.search : null;
+        key === "1"
+          ? actions.library
+          : key === "2"
+            ? actions.compare
+            : key === "3" || key.toLowerCase() === "f"
+              ? actions.search
+              : key.toLowerCase() === "p"
+                ? actions.print
+                : null;
       if (action) {
         e.preventDefault();
         action();

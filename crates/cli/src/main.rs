@@ -7,6 +7,7 @@ mod print;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use inspection_engine::render;
 use inspection_engine::store::{Library, SearchFilter};
 use std::io::Write;
 use std::path::PathBuf;
@@ -88,9 +89,13 @@ enum Command {
         /// Print JSON (same as --format json).
         #[arg(long)]
         json: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format: text or json, or a summary for a committee paper as pdf, html, csv
+        /// (the judgement table) or md. Defaults to the output file's extension, else text.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Write to this file instead of standard output (needed for pdf).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
         /// Keep A as "before" and B as "after" even if B is earlier.
         #[arg(long)]
         keep_order: bool,
@@ -109,6 +114,38 @@ enum Command {
 enum Format {
     Text,
     Json,
+    Pdf,
+    Html,
+    Csv,
+    Md,
+}
+
+impl Format {
+    /// The engine's summary format, for the formats that render a summary.
+    fn summary(self) -> Option<render::Format> {
+        match self {
+            Format::Text | Format::Json => None,
+            Format::Pdf => Some(render::Format::Pdf),
+            Format::Html => Some(render::Format::Html),
+            Format::Csv => Some(render::Format::Csv),
+            Format::Md => Some(render::Format::Markdown),
+        }
+    }
+}
+
+/// The output format a file name asks for.
+fn format_of(path: &std::path::Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => Some(Format::Json),
+        "txt" => Some(Format::Text),
+        other => match render::Format::from_extension(other)? {
+            render::Format::Pdf => Some(Format::Pdf),
+            render::Format::Html => Some(Format::Html),
+            render::Format::Csv => Some(Format::Csv),
+            render::Format::Markdown => Some(Format::Md),
+        },
+    }
 }
 
 /// A report from a file, or from the library when the argument is an inspection id.
@@ -292,8 +329,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             b,
             json,
             format,
+            output,
             keep_order,
         } => {
+            let format = match (json, format, &output) {
+                (true, _, _) => Format::Json,
+                (false, Some(format), _) => format,
+                (false, None, Some(path)) => match format_of(path) {
+                    Some(format) => format,
+                    None => {
+                        eprintln!(
+                            "inspection-compare-cli: error: {}: cannot tell the format from the file name; add --format pdf, html, csv, md, json or text",
+                            path.display()
+                        );
+                        return Ok(ExitCode::from(2));
+                    }
+                },
+                (false, None, None) => Format::Text,
+            };
+            if format == Format::Pdf && output.is_none() {
+                eprintln!("inspection-compare-cli: error: a PDF needs a file: add -o FILE.pdf");
+                return Ok(ExitCode::from(2));
+            }
             let mut library = None;
             let mut reports = Vec::new();
             for arg in [&a, &b] {
@@ -310,10 +367,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 inspection_engine::compare::compare(&reports[0], &reports[1])
             };
-            if json || format == Format::Json {
-                json_out(&comparison)?;
-            } else {
-                print::comparison(&mut std::io::stdout().lock(), &comparison)?;
+            let bytes = match format.summary() {
+                Some(summary_format) => {
+                    let summary = render::Summary::new(&comparison, &render::made_now());
+                    render::render(&summary, summary_format)?
+                }
+                None if format == Format::Json => {
+                    let mut bytes = serde_json::to_vec_pretty(&comparison)?;
+                    bytes.push(b'\n');
+                    bytes
+                }
+                None => {
+                    let mut bytes = Vec::new();
+                    print::comparison(&mut bytes, &comparison)?;
+                    bytes
+                }
+            };
+            match output {
+                Some(path) => {
+                    if let Err(e) = render::write_file(&path, &bytes) {
+                        eprintln!("inspection-compare-cli: error: {e}");
+                        return Ok(ExitCode::from(1));
+                    }
+                }
+                None => std::io::stdout().lock().write_all(&bytes)?,
             }
         }
         Command::Authorities { all, json } => {

@@ -1,6 +1,6 @@
 //! Readable output for people.
 
-use inspection_engine::compare::{Change, Comparison, HunkTag, ParagraphKind};
+use inspection_engine::compare::{Comparison, HunkTag, ParagraphKind};
 use inspection_engine::store::{ImportOutcome, ImportStatus, InspectionSummary, SearchHit};
 use inspection_engine::Report;
 use std::io::{self, Write};
@@ -105,17 +105,6 @@ pub fn hits(out: &mut impl Write, hits: &[SearchHit]) -> io::Result<()> {
     Ok(())
 }
 
-fn arrow(change: Change) -> &'static str {
-    match change {
-        Change::Improved => "▲",
-        Change::Declined => "▼",
-        Change::Unchanged => "=",
-        Change::Added => "+",
-        Change::Removed => "−",
-        Change::NotComparable => "?",
-    }
-}
-
 pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
     for (label, r) in [("Before", &c.before), ("After ", &c.after)] {
         writeln!(
@@ -138,7 +127,7 @@ pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
         writeln!(
             out,
             "  {} {:<36} {:<34} → {:<34} {}",
-            arrow(row.change),
+            row.change.symbol(),
             row.label,
             grade(&row.before),
             grade(&row.after),

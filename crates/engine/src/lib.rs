@@ -12,6 +12,7 @@
 //! | text → report | [`extract`] | [`Report`] |
 //! | report → library | [`store`] | [`store::Library`] (SQLite) |
 //! | two reports → changes | [`compare`] | [`compare::Comparison`] |
+//! | changes → a summary to print | [`render`] | [`render::Summary`] → PDF, HTML, CSV, Markdown |
 //!
 //! ```no_run
 //! let report = inspection_engine::read_report(std::path::Path::new("hertfordshire_2018-11-19.pdf"))?;
@@ -29,6 +30,7 @@ pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod render;
 pub mod store;
 
 pub use error::{FileError, Problem};

@@ -19,6 +19,8 @@ const PATHS = {
   trash: ["M4 7h16", "M9.5 7V4.5h5V7", "M6.5 7l1 13h9l1-13", "M10 11v5.5", "M14 11v5.5"],
   external: ["M14 4h6v6", "M20 4l-9 9", "M18 14v6H4V6h6"],
   check: ["M5 12.5l4.5 4.5L19 7.5"],
+  print: ["M7 9V3.5h10V9", "M7 17H4.5V9h15v8H17", "M7 13.5h10V21H7z"],
+  download: ["M12 4v11", "M7.5 10.5L12 15l4.5-4.5", "M4 19.5h16"],
 } as const;
 
 export type IconName = keyof typeof PATHS;

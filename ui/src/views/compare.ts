@@ -11,10 +11,11 @@ import type { ReportSummary } from "../bindings/ReportSummary";
 import type { SectionPair } from "../bindings/SectionPair";
 import { CHANGE_INFO, changeTag, gradeBadge, gradeWord } from "../components/grade";
 import { icon } from "../components/icons";
-import { announce } from "../components/status";
+import { announce, toast } from "../components/status";
 import { button, el, fill, flash, prefersReducedMotion, scrollToNode, type Child } from "../dom";
-import { excerpt, formatRange, percent, plural, yearLabel } from "../format";
+import { excerpt, formatRange, MOD, percent, plural, yearLabel } from "../format";
 import { navigate, type View } from "../router";
+import { printSummary } from "./print";
 import {
   authorityNames,
   byDate,
@@ -30,6 +31,10 @@ import {
 } from "../state";
 
 export interface CompareView extends View {
+  /** Opens the print dialog on the comparison's one-page summary. */
+  print(): void;
+  /** Saves the summary as a file, where people choose. */
+  exportAs(format: api.ExportFormat): void;
   nextChange(): void;
   previousChange(): void;
   toggleChangesOnly(): void;
@@ -85,10 +90,57 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     el("div", { class: "side-card side-card-after" }, el("label", { for: "compare-after", class: "side-label" }, el("span", { class: "side-dot" }), "After"), pickAfter, metaAfter),
   );
 
+  const printButton = button([icon("print"), el("span", {}, "Print summary")], () => print(), {
+    class: "btn btn-secondary",
+    id: "print-button",
+    title: `Print a one-page summary (${MOD}+P)`,
+    disabled: true,
+  });
+  const exportOptions: [api.ExportFormat, string][] = [
+    ["pdf", "PDF"],
+    ["html", "Web page (HTML)"],
+    ["csv", "Judgement table (CSV)"],
+    ["md", "Markdown"],
+  ];
+  const exportMenu = el(
+    "div",
+    { class: "export-menu", id: "export-menu", role: "menu", hidden: true },
+    ...exportOptions.map(([format, label]) =>
+      button(label, () => {
+        exportMenu.hidden = true;
+        exportAs(format);
+      }, { class: "export-option", role: "menuitem", "data-format": format }),
+    ),
+  );
+  const exportButton = button([icon("download"), el("span", {}, "Export")], () => {
+    exportMenu.hidden = !exportMenu.hidden;
+    exportButton.setAttribute("aria-expanded", String(!exportMenu.hidden));
+    if (!exportMenu.hidden) exportMenu.querySelector<HTMLButtonElement>("button")?.focus();
+  }, {
+    class: "btn btn-secondary",
+    id: "export-button",
+    "aria-haspopup": "menu",
+    "aria-expanded": "false",
+    title: "Save the summary as PDF, HTML, CSV or Markdown",
+    disabled: true,
+  });
+  exportMenu.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      exportMenu.hidden = true;
+      exportButton.focus();
+    }
+  });
+  document.addEventListener("click", (e) => {
+    if (!exportMenu.hidden && !(e.target instanceof Node && (exportMenu.contains(e.target) || exportButton.contains(e.target)))) {
+      exportMenu.hidden = true;
+    }
+  });
+  const headActions = el("div", { class: "compare-actions" }, printButton, el("div", { class: "export-wrap" }, exportButton, exportMenu));
+
   const root = el(
     "section",
     { class: "view view-compare", "aria-labelledby": "compare-title" },
-    el("header", { class: "page-head compare-head" }, el("div", {}, el("p", { class: "eyebrow" }, "Comparison"), title, subtitle)),
+    el("header", { class: "page-head compare-head" }, el("div", {}, el("p", { class: "eyebrow" }, "Comparison"), title, subtitle), headActions),
     sides,
     notices,
     content,
@@ -117,6 +169,43 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     const a = Number(pickBefore.value);
     const b = Number(pickAfter.value);
     if (Number.isFinite(a) && Number.isFinite(b)) void load(a, b, true);
+  }
+
+  function syncActions(): void {
+    printButton.disabled = comparison === null;
+    exportButton.disabled = comparison === null;
+    if (comparison === null) exportMenu.hidden = true;
+  }
+
+  /** The shown pair as the commands take it: in the order shown. */
+  function shownPair(): [number, number] | null {
+    return comparison && beforeId !== null && afterId !== null ? [beforeId, afterId] : null;
+  }
+
+  function print(): void {
+    const pair = shownPair();
+    if (!pair) {
+      toast("Open a comparison first: the printed summary is of the comparison shown.", "info");
+      return;
+    }
+    api
+      .comparisonSummary(pair[0], pair[1], true)
+      .then((summary) => printSummary(summary))
+      .catch((e) => toast(`The summary could not be printed: ${api.errorMessage(e)}`, "error"));
+  }
+
+  function exportAs(format: api.ExportFormat): void {
+    const pair = shownPair();
+    if (!pair) {
+      toast("Open a comparison first: the summary is of the comparison shown.", "info");
+      return;
+    }
+    api
+      .exportComparison(pair[0], pair[1], true, format)
+      .then((path) => {
+        if (path) toast(`Saved ${path}`, "info");
+      })
+      .catch((e) => toast(`The summary could not be saved: ${api.errorMessage(e)}`, "error"));
   }
 
   function swap(): void {
@@ -179,6 +268,7 @@ export function createCompareView(scroller: HTMLElement): CompareView {
       setComparedPair([beforeId, afterId]);
       setPickers();
       render(result);
+      syncActions();
       performance.mark("compare-drawn");
       scroller.scrollTop = 0;
       performance.mark("compare-scrolled");
@@ -186,6 +276,7 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     } catch (e) {
       if (mine !== token) return;
       comparison = null;
+      syncActions();
       fill(notices);
       fill(content, el("div", { class: "empty-state error-state compact" }, el("h2", {}, "These inspections could not be compared"), el("p", {}, api.errorMessage(e))));
     } finally {
@@ -198,6 +289,7 @@ export function createCompareView(scroller: HTMLElement): CompareView {
 
   function showEmpty(): void {
     comparison = null;
+      syncActions();
     beforeId = null;
     afterId = null;
     sides.hidden = true;
@@ -757,6 +849,7 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     const gone = (beforeId !== null && !inspectionById(beforeId)) || (afterId !== null && !inspectionById(afterId));
     if (gone) {
       comparison = null;
+      syncActions();
       beforeId = null;
       afterId = null;
     }
@@ -780,6 +873,8 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     toggleChangesOnly,
     swap,
     hasComparison: () => comparison !== null,
+    print,
+    exportAs,
     settled: () => pending,
   };
 }

@@ -28,6 +28,18 @@ impl Change {
             Change::NotComparable => "not comparable",
         }
     }
+
+    /// A mark that says the direction without colour: ▲ better, ▼ worse.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Change::Improved => "▲",
+            Change::Declined => "▼",
+            Change::Unchanged => "=",
+            Change::Added => "+",
+            Change::Removed => "−",
+            Change::NotComparable => "?",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]

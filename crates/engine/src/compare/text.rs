@@ -1,7 +1,7 @@
 //! Text differences: sections aligned across frameworks, paragraphs within them, word hunks.
 
 use super::similarity::{dice, stems};
-use crate::extract::sections::is_heading;
+use crate::extract::sections::starts_section;
 use crate::model::Report;
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
@@ -149,7 +149,7 @@ fn blocks(report: &Report, paragraph_stems: &[HashSet<String>]) -> Vec<Block> {
     for (index, p) in report.paragraphs.iter().enumerate() {
         // Contents entries end with a page number; they are not the section itself.
         let heading_topic =
-            if is_heading(&p.text) && !p.text.ends_with(|c: char| c.is_ascii_digit()) {
+            if starts_section(&p.text) && !p.text.ends_with(|c: char| c.is_ascii_digit()) {
                 topic(&p.text)
             } else {
                 None

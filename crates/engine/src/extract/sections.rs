@@ -24,10 +24,35 @@ pub fn is_heading(text: &str) -> bool {
         && !text.chars().any(|c| c == '©' || c == '@')
 }
 
+/// Whether a paragraph starts a section: a heading that is not a judgement table's row.
+pub fn starts_section(text: &str) -> bool {
+    is_heading(text) && !is_table_row(text)
+}
+
+/// A judgement table's row read as a line ("The experiences and progress of children in care
+/// and care leavers Good"): its grade ends it with no colon. Such rows do not start sections:
+/// the text after an ILACS judgement table is the report's summary, not that judgement's.
+fn is_table_row(text: &str) -> bool {
+    if text.contains(": ") {
+        return false;
+    }
+    const GRADES: [&str; 6] = [
+        " outstanding",
+        " good",
+        " adequate",
+        " inadequate",
+        " requires improvement",
+        " requires improvement to be good",
+    ];
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = text.to_lowercase();
+    GRADES.iter().any(|g| lower.ends_with(g))
+}
+
 pub fn split(paragraphs: &[Paragraph]) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     for (index, p) in paragraphs.iter().enumerate() {
-        if is_heading(&p.text) && index > 0 {
+        if starts_section(&p.text) && index > 0 {
             sections.push(Section {
                 heading: p.text.clone(),
                 page: p.page,

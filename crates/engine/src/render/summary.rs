@@ -1,0 +1,435 @@
+//! What goes on the one-page summary, chosen and worded once for every format.
+
+use crate::compare::{
+    Change, Comparison, HunkTag, JudgementSide, ParagraphChange, ParagraphKind, ReportSummary,
+};
+use serde::Serialize;
+
+/// How many text changes the summary shows: enough to give the flavour, few enough for a page.
+const TEXT_CHANGES: usize = 3;
+/// Excerpts are cut to about this many characters (at a word boundary).
+const EXCERPT_CHARS: usize = 220;
+/// Recommendations are cut to this many characters: the summary points, the report explains.
+const ITEM_CHARS: usize = 200;
+/// At most this many items per recommendation list on the page; the rest are counted.
+const ITEMS_PER_LIST: usize = 4;
+
+/// One inspection as the summary names it.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SummarySide {
+    /// "2013", or "undated".
+    pub year: String,
+    pub framework: String,
+    /// "28 January – 6 February 2013".
+    pub dates: String,
+    pub lead_inspector: String,
+    pub overall: Option<String>,
+    pub title: String,
+}
+
+/// One row of the judgement table.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct JudgementLine {
+    pub judgement: String,
+    /// The grade as printed, or "—" when not judged in that inspection.
+    pub before: String,
+    pub after: String,
+    /// ▲ ▼ = + − ?: the direction without colour.
+    pub symbol: &'static str,
+    /// "Improved", "New judgement": the direction in words.
+    pub change: String,
+    pub changed: bool,
+}
+
+/// A passage that changed, in short.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TextChange {
+    /// The section it sits in ("Leadership").
+    pub section: String,
+    /// "Reworded", "New", "Removed".
+    pub kind: &'static str,
+    /// "p. 4 → p. 6".
+    pub pages: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Recommendations in short, each list capped for the page.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RecommendationLists {
+    /// Asked again: the later wording.
+    pub recurring: Vec<String>,
+    pub resolved: Vec<String>,
+    pub new: Vec<String>,
+    /// How many of each were left off the page.
+    #[ts(type = "[number, number, number]")]
+    pub more: [usize; 3],
+}
+
+impl RecommendationLists {
+    /// Each list with its title and how many were left off, in the order the page shows them.
+    pub fn titled(&self) -> [(&'static str, &[String], usize); 3] {
+        [
+            ("Raised again", &self.recurring, self.more[0]),
+            ("Resolved: no longer raised", &self.resolved, self.more[1]),
+            ("New", &self.new, self.more[2]),
+        ]
+    }
+}
+
+/// The summary of a comparison: the render stage's hand-off type.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Summary {
+    pub authority: String,
+    pub before: SummarySide,
+    pub after: SummarySide,
+    /// One sentence: the overall judgement's change.
+    pub headline: String,
+    pub warnings: Vec<String>,
+    pub judgements: Vec<JudgementLine>,
+    pub recommendations: RecommendationLists,
+    pub text_changes: Vec<TextChange>,
+    /// "12 paragraphs reworded, 30 new, 25 removed, 40 unchanged".
+    pub text_stats: String,
+    /// One line per source report, citing Ofsted.
+    pub sources: Vec<String>,
+    /// When the summary was made, as given by the caller.
+    pub made: String,
+}
+
+impl Summary {
+    /// Builds the summary. `made` is the date (and time) to print in the footer; the engine
+    /// does not read the clock so that the same input always gives the same output.
+    pub fn new(c: &Comparison, made: &str) -> Summary {
+        let authority = if c.before.local_authority == c.after.local_authority {
+            c.before.local_authority.clone()
+        } else {
+            format!(
+                "{} and {}",
+                c.before.local_authority, c.after.local_authority
+            )
+        };
+        let before = side(&c.before);
+        let after = side(&c.after);
+        let judgements: Vec<JudgementLine> = c
+            .judgements
+            .iter()
+            .map(|row| JudgementLine {
+                judgement: row.label.to_string(),
+                before: grade(&row.before),
+                after: grade(&row.after),
+                symbol: row.change.symbol(),
+                change: capitalise(row.change.label()),
+                changed: row.change != Change::Unchanged,
+            })
+            .collect();
+        let headline = headline(c, &before, &after);
+        let r = &c.recommendations;
+        let capped = |items: Vec<&str>| -> (Vec<String>, usize) {
+            let more = items.len().saturating_sub(ITEMS_PER_LIST);
+            let kept = items
+                .into_iter()
+                .take(ITEMS_PER_LIST)
+                .map(|t| excerpt(t, ITEM_CHARS))
+                .collect();
+            (kept, more)
+        };
+        let (recurring, more_recurring) =
+            capped(r.recurring.iter().map(|x| x.after.as_str()).collect());
+        let (resolved, more_resolved) =
+            capped(r.resolved.iter().map(|x| x.text.as_str()).collect());
+        let (new, more_new) = capped(r.new.iter().map(|x| x.text.as_str()).collect());
+        let s = &c.stats;
+        Summary {
+            sources: [&c.before, &c.after].iter().map(|r| source(r)).collect(),
+            authority,
+            headline,
+            warnings: c.warnings.clone(),
+            judgements,
+            recommendations: RecommendationLists {
+                recurring,
+                resolved,
+                new,
+                more: [more_recurring, more_resolved, more_new],
+            },
+            text_changes: text_changes(c),
+            text_stats: format!(
+                "{} paragraphs reworded, {} new, {} removed, {} moved, {} unchanged",
+                s.changed, s.added, s.removed, s.moved, s.unchanged
+            ),
+            before,
+            after,
+            made: made.to_string(),
+        }
+    }
+
+    /// Leaves one more item off the page, for a layout that overflows: recommendation lists
+    /// (the longest first, the count of the rest kept) and text changes take turns down to two
+    /// each, then down to one each. False when nothing more can go.
+    pub fn shorten(&mut self) -> bool {
+        for keep in [2, 1] {
+            let r = &mut self.recommendations;
+            let lists = [&mut r.recurring, &mut r.resolved, &mut r.new];
+            let longest = (0..3).max_by_key(|&i| (lists[i].len(), std::cmp::Reverse(i)));
+            if let Some(i) = longest.filter(|&i| lists[i].len() > keep) {
+                lists[i].pop();
+                r.more[i] += 1;
+                return true;
+            }
+            if self.text_changes.len() > keep {
+                self.text_changes.pop();
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "Hertfordshire: 2013 and 2018 inspections compared", for titles and file names.
+    pub fn title(&self) -> String {
+        format!(
+            "{}: {} and {} inspections compared",
+            self.authority, self.before.year, self.after.year
+        )
+    }
+}
+
+fn side(r: &ReportSummary) -> SummarySide {
+    SummarySide {
+        year: r
+            .inspection_start
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .unwrap_or("undated")
+            .to_string(),
+        framework: r.framework_label.clone(),
+        dates: date_range(r.inspection_start.as_deref(), r.inspection_end.as_deref()),
+        lead_inspector: r
+            .lead_inspector
+            .clone()
+            .unwrap_or_else(|| "not stated".into()),
+        overall: r.overall.clone(),
+        title: r.title.clone(),
+    }
+}
+
+fn grade(side: &Option<JudgementSide>) -> String {
+    side.as_ref()
+        .map_or_else(|| "—".to_string(), |s| s.grade.clone())
+}
+
+fn headline(c: &Comparison, before: &SummarySide, after: &SummarySide) -> String {
+    match c.judgements.iter().find(|r| r.domain == "overall") {
+        Some(row) => match (&row.before, &row.after) {
+            (Some(b), Some(a)) => format!(
+                "Overall effectiveness: {} ({}) → {} ({}): {}.",
+                b.grade,
+                before.year,
+                a.grade,
+                after.year,
+                row.change.label()
+            ),
+            (None, Some(a)) => format!(
+                "Overall effectiveness: {} in {}; not judged in {}.",
+                a.grade, after.year, before.year
+            ),
+            (Some(b), None) => format!(
+                "Overall effectiveness: {} in {}; not judged in {}.",
+                b.grade, before.year, after.year
+            ),
+            (None, None) => "Neither inspection judged overall effectiveness.".into(),
+        },
+        None => "Neither inspection judged overall effectiveness.".into(),
+    }
+}
+
+fn source(r: &ReportSummary) -> String {
+    format!(
+        "Ofsted, “{}”, {}, inspection {}.",
+        r.title,
+        r.local_authority,
+        date_range(r.inspection_start.as_deref(), r.inspection_end.as_deref())
+    )
+}
+
+/// The passages most worth a committee's eye: paragraphs reworded the most (by words changed),
+/// in reading order; when the frameworks differ so much that little was reworded, the later
+/// report's first new paragraphs of substance.
+fn text_changes(c: &Comparison) -> Vec<TextChange> {
+    let mut candidates: Vec<(usize, usize, &ParagraphChange, &str)> = Vec::new();
+    let mut order = 0;
+    for section in &c.sections {
+        let name = section
+            .after_heading
+            .as_deref()
+            .or(section.before_heading.as_deref())
+            .unwrap_or("Start of the report");
+        for p in &section.paragraphs {
+            order += 1;
+            let both_read = [&p.before, &p.after]
+                .iter()
+                .all(|side| side.as_ref().is_some_and(|s| reads_as_prose(&s.text)));
+            if matches!(p.kind, ParagraphKind::Changed | ParagraphKind::MovedChanged) && both_read {
+                let words: usize = p
+                    .hunks
+                    .iter()
+                    .filter(|h| h.tag != HunkTag::Equal)
+                    .map(|h| h.text.split_whitespace().count())
+                    .sum();
+                candidates.push((words, order, p, name));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    candidates.truncate(TEXT_CHANGES);
+    if candidates.len() < TEXT_CHANGES {
+        let mut order = 0;
+        'sections: for section in &c.sections {
+            let name = section
+                .after_heading
+                .as_deref()
+                .unwrap_or("Start of the report");
+            for p in &section.paragraphs {
+                order += 1;
+                let substantial = p
+                    .after
+                    .as_ref()
+                    .is_some_and(|a| a.text.len() >= 120 && reads_as_prose(&a.text));
+                if p.kind == ParagraphKind::Added && substantial {
+                    candidates.push((0, order, p, name));
+                    if candidates.len() == TEXT_CHANGES {
+                        break 'sections;
+                    }
+                }
+            }
+        }
+    }
+    candidates.sort_by_key(|c| c.1);
+    candidates
+        .into_iter()
+        .map(|(_, _, p, section)| TextChange {
+            section: section.to_string(),
+            kind: match p.kind {
+                ParagraphKind::Added => "New",
+                ParagraphKind::Removed => "Removed",
+                _ => "Reworded",
+            },
+            pages: match (&p.before, &p.after) {
+                (Some(b), Some(a)) => format!("p. {} → p. {}", b.page, a.page),
+                (None, Some(a)) => format!("p. {}", a.page),
+                (Some(b), None) => format!("p. {}", b.page),
+                (None, None) => String::new(),
+            },
+            before: p.before.as_ref().map(|b| excerpt(&b.text, EXCERPT_CHARS)),
+            after: p.after.as_ref().map(|a| excerpt(&a.text, EXCERPT_CHARS)),
+        })
+        .collect()
+}
+
+/// Whether a paragraph is prose worth quoting, not a contact line ("Website: www.ofsted.gov.uk")
+/// or a judgement table's row that survived cleaning.
+fn reads_as_prose(text: &str) -> bool {
+    // A sentence ends in punctuation; a table row read as a line ends in its grade.
+    let ends_sentence = text
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ')', '”', '"', '’']);
+    ends_sentence
+        && text.split_whitespace().count() >= 12
+        && !text.contains("www.")
+        && !text.contains("http")
+        && !text.contains('@')
+}
+
+/// The text cut at a word boundary near `max` characters, with an ellipsis when cut.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// (day, month name, year) of an ISO date.
+fn parts(iso: &str) -> Option<(u32, &'static str, &str)> {
+    let year = iso.get(..4)?;
+    let month: usize = iso.get(5..7)?.parse().ok()?;
+    let day: u32 = iso.get(8..10)?.parse().ok()?;
+    Some((day, MONTHS.get(month.checked_sub(1)?)?, year))
+}
+
+/// "28 January – 6 February 2013", "15–19 October 2018", as people write them.
+pub(crate) fn date_range(start: Option<&str>, end: Option<&str>) -> String {
+    match (start.and_then(parts), end.and_then(parts)) {
+        (Some((d1, m1, y1)), Some((d2, m2, y2))) if y1 == y2 && m1 == m2 && d1 == d2 => {
+            format!("{d1} {m1} {y1}")
+        }
+        (Some((d1, m1, y1)), Some((d2, m2, y2))) if y1 == y2 && m1 == m2 => {
+            format!("{d1}–{d2} {m2} {y2}")
+        }
+        (Some((d1, m1, y1)), Some((d2, m2, y2))) if y1 == y2 => {
+            format!("{d1} {m1} – {d2} {m2} {y2}")
+        }
+        (Some((d1, m1, y1)), Some((d2, m2, y2))) => format!("{d1} {m1} {y1} – {d2} {m2} {y2}"),
+        (Some((d, m, y)), None) | (None, Some((d, m, y))) => format!("{d} {m} {y}"),
+        (None, None) => "dates not stated".into(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_ranges_read_as_people_write_them() {
+        assert_eq!(
+            date_range(Some("2013-01-28"), Some("2013-02-06")),
+            "28 January – 6 February 2013"
+        );
+        assert_eq!(
+            date_range(Some("2018-10-15"), Some("2018-10-19")),
+            "15–19 October 2018"
+        );
+        assert_eq!(
+            date_range(Some("2016-12-05"), Some("2017-01-10")),
+            "5 December 2016 – 10 January 2017"
+        );
+        assert_eq!(date_range(None, None), "dates not stated");
+        assert_eq!(date_range(Some("2018-13-40"), None), "dates not stated");
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("short text", 40), "short text");
+        assert_eq!(excerpt("one two three four", 10), "one two…");
+        assert_eq!(excerpt("ééé ééé ééé", 5), "ééé…");
+    }
+}

@@ -1,0 +1,157 @@
+//! Each format from a hand-made summary (no report text in the repository).
+
+use super::*;
+
+fn summary(items: usize) -> Summary {
+    let side = |year: &str, grade: &str| SummarySide {
+        year: year.into(),
+        framework: "ILACS inspection (2018–23)".into(),
+        dates: format!("15–19 October {year}"),
+        lead_inspector: "A. Inspector".into(),
+        overall: Some(grade.into()),
+        title: "Inspection of children's social care services".into(),
+    };
+    let line = |judgement: &str, before: &str, after: &str, symbol, change: &str| JudgementLine {
+        judgement: judgement.into(),
+        before: before.into(),
+        after: after.into(),
+        symbol,
+        change: change.into(),
+        changed: change != "Unchanged",
+    };
+    let item = |i: usize| {
+        format!("Recommendation {i}: <b onclick=\"x()\">improve</b> supervision & oversight of practice.")
+    };
+    Summary {
+        authority: "Hertfordshire".into(),
+        before: side("2013", "Adequate"),
+        after: side("2018", "Good"),
+        headline: "Overall effectiveness: Adequate (2013) → Good (2018): improved.".into(),
+        warnings: vec!["The inspections used different frameworks.".into()],
+        judgements: vec![
+            line("Overall effectiveness", "Adequate", "Good", "▲", "Improved"),
+            line("Leadership", "Adequate", "Outstanding", "▲", "Improved"),
+            line("Care leavers", "—", "Good", "+", "New judgement"),
+        ],
+        recommendations: RecommendationLists {
+            recurring: (0..items).map(item).collect(),
+            resolved: (0..items).map(item).collect(),
+            new: vec![],
+            more: [0, 2, 0],
+        },
+        text_changes: vec![TextChange {
+            section: "Leadership".into(),
+            kind: "Reworded",
+            pages: "p. 4 → p. 6".into(),
+            before: Some("Managers <script>alert(1)</script> are visible.".into()),
+            after: Some("Senior managers are highly visible.".into()),
+        }],
+        text_stats: "1 paragraphs reworded, 0 new, 0 removed, 0 moved, 0 unchanged".into(),
+        sources: vec!["Ofsted, “Inspection”, Hertfordshire, inspection 15–19 October 2018.".into()],
+        made: "23 November 2026 at 14:05 UTC".into(),
+    }
+}
+
+#[test]
+fn csv_has_a_row_per_judgement_domain() {
+    let csv = String::from_utf8(render(&summary(2), Format::Csv).unwrap()).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 3, "{csv}");
+    assert_eq!(
+        lines[1],
+        "Hertfordshire,Overall effectiveness,2013,Adequate,2018,Good,improved"
+    );
+    assert_eq!(
+        lines[3],
+        "Hertfordshire,Care leavers,2013,,2018,Good,new judgement"
+    );
+}
+
+#[test]
+fn html_is_self_contained_and_report_text_stays_text() {
+    let html = String::from_utf8(render(&summary(2), Format::Html).unwrap()).unwrap();
+    for external in [
+        "src=", "href=", "url(", "@import", "http:", "https:", "<script", "<link",
+    ] {
+        assert!(!html.contains(external), "{external} in the HTML");
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;b onclick=&quot;x()&quot;&gt;improve&lt;/b&gt;"));
+    assert!(html.contains("▲ Improved"));
+}
+
+#[test]
+fn markdown_has_the_table_and_escapes_markup() {
+    let md = String::from_utf8(render(&summary(2), Format::Markdown).unwrap()).unwrap();
+    assert!(md.contains("| Overall effectiveness | Adequate | Good | ▲ Improved |"));
+    assert!(md.contains("\\<script\\>"));
+    assert!(md.contains("… and 2 more"));
+}
+
+#[test]
+fn pdf_text_reads_back_and_pages_grow_only_when_needed() {
+    let short = render(&summary(2), Format::Pdf).unwrap();
+    assert!(short.starts_with(b"%PDF-"));
+    // Read back with the engine's own PDF reader: the text is real text, not drawn shapes.
+    let read = crate::ingest::read_bytes(&short).expect("the PDF reads back");
+    assert_eq!(read.pages.len(), 1, "a short summary fits one page");
+    let page = read.pages[0].replace('\n', " ");
+    for needle in [
+        "Hertfordshire",
+        "Overall effectiveness",
+        "Adequate",
+        "Outstanding",
+        "Improved",
+        "2013",
+        "2018",
+        "Crown copyright",
+    ] {
+        assert!(page.contains(needle), "{needle} on page 1:\n{page}");
+    }
+    // Long lists are shortened to fit the page, with the rest counted.
+    let shortened = render(&summary(60), Format::Pdf).unwrap();
+    let read = crate::ingest::read_bytes(&shortened).expect("the PDF reads back");
+    assert_eq!(
+        read.pages.len(),
+        1,
+        "sixty recommendations are counted, not listed"
+    );
+    assert!(read.pages[0].contains("more in the full comparison"));
+    // Content that cannot be left off (the judgement table) takes the pages it needs.
+    let mut long = summary(2);
+    long.judgements = (0..60).map(|_| long.judgements[0].clone()).collect();
+    let long = render(&long, Format::Pdf).unwrap();
+    let read = crate::ingest::read_bytes(&long).expect("the PDF reads back");
+    assert!(read.pages.len() > 1, "sixty judgements need more pages");
+    assert!(
+        read.pages.iter().all(|p| p.contains("Page ")),
+        "every page has its footer"
+    );
+}
+
+#[test]
+fn files_are_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("summary.md");
+    write_file(&path, b"first").unwrap();
+    write_file(&path, b"second").unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"second");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary left"
+    );
+    let err = write_file(&dir.path().join("missing/summary.md"), b"x").unwrap_err();
+    assert!(err
+        .to_string()
+        .contains("missing/summary.md: cannot write the file"));
+}
+
+#[test]
+fn formats_from_extensions() {
+    for format in Format::ALL {
+        assert_eq!(Format::from_extension(format.extension()), Some(format));
+    }
+    assert_eq!(Format::from_extension("MARKDOWN"), Some(Format::Markdown));
+    assert_eq!(Format::from_extension("docx"), None);
+}
