@@ -104,6 +104,9 @@ pub struct Startup {
     /// Inspection ids to compare (earlier first), when two files were given and both read.
     #[ts(type = "[number, number] | null")]
     pub compare: Option<(i64, i64)>,
+    /// What happened to the library as it opened (recovered from damage, upgraded with a
+    /// backup): sentences to show.
+    pub library_notices: Vec<String>,
 }
 
 /// Imports the launch files once and tells the UI what to show first.
@@ -134,9 +137,15 @@ pub async fn startup(app: tauri::AppHandle) -> Result<Startup> {
             [a, b] if a != b => Some((*a, *b)),
             _ => None,
         };
+        let library_notices = state
+            .library
+            .lock()
+            .map(|l| l.notices().to_vec())
+            .unwrap_or_default();
         let startup = Startup {
             outcomes: summary.outcomes,
             compare,
+            library_notices,
         };
         *done = Some(startup.clone());
         Ok(startup)

@@ -4,6 +4,7 @@
 //! Each test starts its own app on a new library, so they do not depend on one another.
 
 mod compare;
+mod concurrency;
 mod import;
 mod print;
 mod search;

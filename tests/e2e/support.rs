@@ -75,6 +75,8 @@ fn tauri_driver() -> PathBuf {
 pub struct App {
     pub client: Client,
     driver: Child,
+    /// The app's library (a new one), for tests that also write to it from outside.
+    pub db: PathBuf,
     /// Holds the new library; deleted when the test ends.
     _library: tempfile::TempDir,
 }
@@ -122,6 +124,7 @@ impl App {
         let app = App {
             client,
             driver,
+            db,
             _library: dir,
         };
         // The shell is drawn once the tabs are there.

@@ -6,5 +6,7 @@ mod compare;
 mod corpus;
 mod export;
 mod formats;
+mod fuzz_regressions;
+mod hostile;
 mod library;
 mod support;

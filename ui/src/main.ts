@@ -203,6 +203,8 @@ async function start(): Promise<void> {
   try {
     const startup = await api.startup();
     performance.mark("startup-answered");
+    // A damaged library moved aside, or an upgrade with a backup: people must know where it is.
+    for (const notice of startup.library_notices) toast(notice, "info", 30000);
     // Launched with two reports: their comparison is what people asked to see.
     if (startup.compare) {
       const [a, b] = startup.compare;

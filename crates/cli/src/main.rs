@@ -198,7 +198,11 @@ fn open_library(db: Option<PathBuf>) -> Result<Library> {
         Some(path) => path,
         None => Library::default_path()?,
     };
-    Ok(Library::open(&path)?)
+    let library = Library::open(&path)?;
+    for notice in library.notices() {
+        eprintln!("inspection-compare-cli: note: {notice}");
+    }
+    Ok(library)
 }
 
 fn json_out(value: &impl serde::Serialize) -> Result<()> {

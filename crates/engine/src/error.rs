@@ -27,6 +27,8 @@ pub enum Problem {
     NoTextLayer,
     #[error("the PDF has {pages} pages, over the {limit} page limit for a report")]
     TooManyPages { pages: usize, limit: usize },
+    #[error("the PDF's compressed content expands to over {limit_mb} MB (a \"decompression bomb\"; a report expands to a few MB); check where the file came from")]
+    Bomb { limit_mb: u64 },
     #[error("the PDF reader failed on this file ({0}); please report it with the file")]
     ReaderFailed(String),
     #[error("not an Ofsted children's services inspection report ({0})")]
@@ -47,6 +49,7 @@ impl Problem {
             Problem::Encrypted => "encrypted",
             Problem::NoTextLayer => "no_text_layer",
             Problem::TooManyPages { .. } => "too_many_pages",
+            Problem::Bomb { .. } => "pdf_bomb",
             Problem::ReaderFailed(_) => "reader_failed",
             Problem::NotAReport(_) => "not_a_report",
         }

@@ -8,4 +8,9 @@ export type Startup = { outcomes: Array<ImportOutcome>,
 /**
  * Inspection ids to compare (earlier first), when two files were given and both read.
  */
-compare: [number, number] | null, };
+compare: [number, number] | null, 
+/**
+ * What happened to the library as it opened (recovered from damage, upgraded with a
+ * backup): sentences to show.
+ */
+library_notices: Array<string>, };

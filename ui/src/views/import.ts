@@ -44,6 +44,8 @@ interface Row {
 let rows: Row[] = [];
 let running = false;
 const queue: string[][] = [];
+/** Items asked for since the panel was last cleared, for its title. */
+let queued = 0;
 
 export function mountImportPanel(parent: HTMLElement): void {
   parent.append(panel);
@@ -57,34 +59,49 @@ export function hidePanel(): void {
   panel.hidden = true;
 }
 
-/** Imports dropped or opened paths. Imports run one after another; later ones wait their turn. */
+/**
+ * Imports dropped or opened paths. Imports run one after another; drops made while one runs
+ * wait their turn and join the same panel, so every file of a quick series of drops is listed.
+ */
 export function importPaths(paths: string[]): void {
   if (paths.length === 0) return;
   queue.push(paths);
-  if (!running) void runQueue();
+  queued += paths.length;
+  if (running) {
+    title.textContent = `Adding ${plural(queued, "item")}…`;
+  } else {
+    void runQueue();
+  }
 }
 
 async function runQueue(): Promise<void> {
   running = true;
+  rows = [];
+  list.replaceChildren();
   while (queue.length > 0) {
     const paths = queue.shift() ?? [];
-    await runOne(paths);
+    showRunning();
+    if (!(await importBatch(paths))) break;
   }
+  queue.length = 0;
+  queued = 0;
   running = false;
 }
 
-async function runOne(paths: string[]): Promise<void> {
-  rows = [];
-  list.replaceChildren();
+function showRunning(): void {
   actions.replaceChildren();
   panel.hidden = false;
   panel.classList.add("running");
   panel.classList.remove("finished");
-  title.textContent = `Adding ${plural(paths.length, "item")}…`;
+  title.textContent = `Adding ${plural(queued, "item")}…`;
   summary.textContent = "Reading files…";
   setProgress(0, null);
-  announce(`Adding ${plural(paths.length, "item")} to your library`);
+  announce(`Adding ${plural(queued, "item")} to your library`);
+}
 
+/** One batch of paths; false when the import failed as a whole (the rest of the queue stops). */
+async function importBatch(paths: string[]): Promise<boolean> {
+  const first = rows.length;
   try {
     const result = await api.importPaths(paths, (event) => {
       setProgress(event.done, event.total);
@@ -93,11 +110,12 @@ async function runOne(paths: string[]): Promise<void> {
     });
     // Progress messages can trail the final answer; the summary is complete, so fill any gaps.
     for (const outcome of result.outcomes) {
-      if (!rows.some((r) => r.outcome.path === outcome.path)) addRow(outcome);
+      if (!rows.slice(first).some((r) => r.outcome.path === outcome.path)) addRow(outcome);
     }
     setProgress(result.outcomes.length, result.outcomes.length);
     await refreshLibrary();
-    finish(result.outcomes);
+    finish(rows.map((r) => r.outcome));
+    return true;
   } catch (e) {
     panel.classList.remove("running");
     panel.classList.add("finished");
@@ -105,6 +123,7 @@ async function runOne(paths: string[]): Promise<void> {
     title.textContent = "The reports could not be added";
     summary.textContent = api.errorMessage(e);
     toast(api.errorMessage(e), "error");
+    return false;
   }
 }
 

@@ -8,6 +8,7 @@ mod pdf;
 mod text;
 
 use crate::error::{FileError, Problem};
+use std::io::Read;
 use std::path::Path;
 
 /// Files above this size are refused before they are read. Ofsted reports are under 5 MB;
@@ -44,9 +45,18 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
     if meta.is_dir() {
         return Err(fail(Problem::IsDirectory));
     }
+    if !meta.is_file() {
+        // Reading a pipe or a device could wait for ever, or never end.
+        return Err(fail(Problem::Unreadable(
+            "not a regular file (a device, pipe or socket)".into(),
+        )));
+    }
     check_size(meta.len()).map_err(fail)?;
-    let bytes = std::fs::read(path).map_err(|e| fail(io_problem(&e)))?;
-    // The file may have grown between the two calls.
+    // Read at most one byte over the limit: the file may have grown since it was measured.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(io_problem(&e)))?;
     check_size(bytes.len() as u64).map_err(fail)?;
     Ok(bytes)
 }

@@ -9,6 +9,10 @@ use std::sync::Once;
 /// More pages than any report has (the longest in the corpus has 51); bounds a "PDF bomb".
 pub const MAX_PAGES: usize = 1_000;
 
+/// What all of a PDF's Flate streams may expand to together. The corpus's largest report
+/// expands to under 10 MB; a few kilobytes of zeros can expand to gigabytes.
+pub const MAX_INFLATED_MB: u64 = 256;
+
 pub(super) fn looks_like_pdf(bytes: &[u8]) -> bool {
     // The header may follow a little junk; readers accept it within the first kilobyte.
     let head = &bytes[..bytes.len().min(1024)];
@@ -24,6 +28,7 @@ pub(super) fn page_texts(bytes: &[u8]) -> Result<Vec<String>, Problem> {
 }
 
 fn read_pages(bytes: &[u8]) -> Result<Vec<String>, Problem> {
+    check_expansion(bytes)?;
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| load_problem(&e))?;
     if doc.is_encrypted() {
         // Government PDFs often carry only an owner password (no copying, say): the empty user
@@ -51,6 +56,52 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<String>, Problem> {
         }
     }
     Ok(texts)
+}
+
+/// Refuses a decompression bomb before the PDF parser inflates anything: every Flate stream in
+/// the file (object streams included, which the parser inflates while loading) is inflated
+/// into a small scratch buffer, counting bytes, and the count stops at the limit. Hand-written
+/// because the parser has no size limit to set; flate2 does the inflating.
+fn check_expansion(bytes: &[u8]) -> Result<(), Problem> {
+    use std::io::Read;
+    let limit = MAX_INFLATED_MB * 1024 * 1024;
+    let mut total: u64 = 0;
+    let mut scratch = vec![0u8; 64 * 1024];
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let keyword = at + found;
+        at = keyword + b"stream".len();
+        if bytes[..keyword].ends_with(b"end") {
+            continue;
+        }
+        // The data starts after the end of the keyword's line.
+        let data = match bytes.get(at..) {
+            Some([b'\r', b'\n', ..]) => at + 2,
+            Some([b'\n' | b'\r', ..]) => at + 1,
+            _ => continue,
+        };
+        let mut inflater = flate2::read::ZlibDecoder::new(&bytes[data..]);
+        loop {
+            match inflater.read(&mut scratch) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    total += n as u64;
+                    if total > limit {
+                        return Err(Problem::Bomb {
+                            limit_mb: MAX_INFLATED_MB,
+                        });
+                    }
+                }
+            }
+        }
+        // Skip what was inflated: a stream's bytes never hold the next keyword.
+        at = data + (inflater.total_in() as usize).max(1);
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn load_problem(e: &pdf_extract::Error) -> Problem {

@@ -118,7 +118,16 @@ fn walk(
             walk(&child, seen, files, problems);
         } else if child.is_file() {
             files.push(child);
+        } else if child.is_symlink() {
+            problems.push(refusal(
+                &child,
+                &Problem::Unreadable(
+                    "a link that leads nowhere (its target is missing, or it loops back to itself)"
+                        .into(),
+                ),
+            ));
         }
+        // Pipes, sockets and devices are never reports; reading one could wait for ever.
     }
 }
 

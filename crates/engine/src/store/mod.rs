@@ -29,8 +29,29 @@ pub const APP_IDENTIFIER: &str = "uk.org.inspectioncompare";
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
-static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))]));
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_initial.sql")),
+        M::up_with_hook(
+            include_str!("migrations/0002_library_events.sql"),
+            pause_for_crash_tests,
+        )
+        .down("DROP TABLE library_events;"),
+    ])
+});
+
+/// The schema version the migrations lead to.
+pub const SCHEMA_VERSION: usize = 2;
+
+/// Lets the crash tests kill the process while a migration's transaction is open (the variable
+/// is never set otherwise): they prove that a killed migration leaves the old library intact.
+fn pause_for_crash_tests(_: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    if let Some(ms) = std::env::var_os("INSPECTION_COMPARE_TEST_MIGRATION_PAUSE_MS") {
+        let ms = ms.to_string_lossy().parse().unwrap_or(0);
+        std::thread::sleep(Duration::from_millis(ms));
+    }
+    Ok(())
+}
 
 /// The migrations, for tests that validate them.
 pub fn migrations() -> &'static Migrations<'static> {
@@ -49,6 +70,8 @@ pub enum StoreError {
     Migration { path: String, detail: String },
     #[error("library {path}: cannot create its folder: {detail}")]
     Folder { path: String, detail: String },
+    #[error("library {path}: it is damaged and could not be moved aside ({detail}); move or rename it yourself, then start again")]
+    MoveAside { path: String, detail: String },
     #[error("no inspection with id {0} in the library (see `list`)")]
     NoSuchInspection(i64),
     #[error("no data folder is known on this system; give the library's path with --db")]
@@ -61,6 +84,7 @@ impl StoreError {
             StoreError::Database { .. } => "database",
             StoreError::Migration { .. } => "migration",
             StoreError::Folder { .. } => "folder",
+            StoreError::MoveAside { .. } => "damaged",
             StoreError::NoSuchInspection(_) => "not_found",
             StoreError::NoDataDir => "no_data_dir",
         }
@@ -152,10 +176,78 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Why the database at `path` cannot be used, if it is damaged. A busy or locked library is
+/// not damaged: that error is returned, and nothing is moved.
+fn damage(conn: &Connection, path: &Path) -> Result<Option<String>> {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    match conn.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)) {
+        Ok(answer) if answer == "ok" => Ok(None),
+        Ok(answer) => Ok(Some(format!("SQLite's check found: {answer}"))),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, NotADatabase | DatabaseCorrupt) =>
+        {
+            Ok(Some(
+                if e.code == NotADatabase {
+                    "it is not a library database"
+                } else {
+                    "its database is corrupt"
+                }
+                .into(),
+            ))
+        }
+        Err(source) => Err(StoreError::Database {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
+}
+
+/// `library.sqlite3` → `library.sqlite3{suffix}`, in the same folder.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// "20261123-152233", for names of moved and backed-up libraries.
+fn stamp() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    )
+}
+
+/// Moves a damaged library, with its WAL and shared-memory files, to
+/// `library.sqlite3.damaged-{stamp}`; returns where it went.
+fn move_aside(path: &Path) -> Result<PathBuf> {
+    let moved = sibling(path, &format!(".damaged-{}", stamp()));
+    for extra in ["-wal", "-shm"] {
+        let from = sibling(path, extra);
+        if from.exists() {
+            std::fs::rename(&from, sibling(&moved, extra)).map_err(|e| StoreError::MoveAside {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            })?;
+        }
+    }
+    std::fs::rename(path, &moved).map_err(|e| StoreError::MoveAside {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    Ok(moved)
+}
+
 /// The library: one SQLite database.
 pub struct Library {
     conn: Connection,
     path: PathBuf,
+    notices: Vec<String>,
 }
 
 impl Library {
@@ -168,6 +260,11 @@ impl Library {
     }
 
     /// Opens (creating if needed) and migrates the library at `path`.
+    ///
+    /// A damaged library (not a database, or failing SQLite's `quick_check`) is never deleted
+    /// or written to: it is moved aside, beside the original name, and a new library started.
+    /// A library from an older schema is copied (SQLite's online backup) before it is
+    /// upgraded. Either is told in [`Library::notices`].
     pub fn open(path: &Path) -> Result<Library> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| StoreError::Folder {
@@ -175,11 +272,33 @@ impl Library {
                 detail: e.to_string(),
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Database {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Library::configure(conn, path.to_path_buf())
+        let connect = || {
+            Connection::open(path).map_err(|source| StoreError::Database {
+                path: path.display().to_string(),
+                source,
+            })
+        };
+        let conn = connect()?;
+        let Some(damage) = damage(&conn, path)? else {
+            return Library::configure(conn, path.to_path_buf());
+        };
+        drop(conn);
+        let moved_to = move_aside(path)?;
+        let mut library = Library::configure(connect()?, path.to_path_buf())?;
+        let notice = format!(
+            "library {}: it was damaged ({damage}), so it was moved to {} and a new, empty library was started; nothing was deleted",
+            path.display(),
+            moved_to.display()
+        );
+        library.log("recovered", &notice)?;
+        library.notices.push(notice);
+        Ok(library)
+    }
+
+    /// What happened when the library was opened (recovered from damage, upgraded with a
+    /// backup), for the user to be told; empty when nothing happened.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     /// A library in memory, for tests and benchmarks.
@@ -203,22 +322,86 @@ impl Library {
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(db)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
+        let migration_failed = |detail: String| StoreError::Migration {
+            path: path.display().to_string(),
+            detail,
+        };
+        let version = conn
+            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+            .map_err(db)? as usize;
+        if version > SCHEMA_VERSION {
+            return Err(migration_failed(format!(
+                "it was made by a newer version of Inspection Compare (schema {version}, this one knows {SCHEMA_VERSION}); update the app"
+            )));
+        }
+        let mut notices = Vec::new();
+        let mut upgraded = None;
+        if version > 0 && version < SCHEMA_VERSION && path != Path::new(":memory:") {
+            let backup = sibling(&path, &format!(".v{version}-backup-{}", stamp()));
+            conn.backup(rusqlite::MAIN_DB, &backup, None)
+                .map_err(|e| migration_failed(format!("cannot back it up first: {e}")))?;
+            upgraded = Some(format!(
+                "library {}: upgraded from schema {version} to {SCHEMA_VERSION}; a copy from before is at {}",
+                path.display(),
+                backup.display()
+            ));
+        }
         if let Err(e) = MIGRATIONS.to_latest(&mut conn) {
-            // Another process may have migrated the same new library at the same moment.
-            let latest = MIGRATIONS.current_version(&conn).ok()
-                == Some(rusqlite_migration::SchemaVersion::Inside(
-                    std::num::NonZeroUsize::new(1).expect("non-zero"),
-                ));
-            if !latest {
-                return Err(StoreError::Migration {
-                    path: path.display().to_string(),
-                    detail: e.to_string(),
-                });
+            // Another process may have migrated the same library at the same moment.
+            let latest = conn
+                .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+                .unwrap_or(0) as usize;
+            if latest != SCHEMA_VERSION {
+                return Err(migration_failed(e.to_string()));
             }
         }
-        let mut library = Library { conn, path };
+        let mut library = Library {
+            conn,
+            path,
+            notices: Vec::new(),
+        };
+        if let Some(notice) = upgraded {
+            library.log("upgraded", &notice)?;
+            notices.push(notice);
+        }
+        library.notices = notices;
         library.seed_authorities()?;
         Ok(library)
+    }
+
+    /// Records an event in the library's own log.
+    fn log(&mut self, kind: &str, detail: &str) -> Result<()> {
+        let now = time::OffsetDateTime::now_utc();
+        let at = format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            now.year(),
+            u8::from(now.month()),
+            now.day(),
+            now.hour(),
+            now.minute(),
+            now.second()
+        );
+        self.write(|tx, db| {
+            tx.execute(
+                "INSERT INTO library_events (at, kind, detail) VALUES (?1, ?2, ?3)",
+                params![at, kind, detail],
+            )
+            .map_err(db)?;
+            Ok(())
+        })
+    }
+
+    /// The library's own log: (time, kind, detail), oldest first.
+    pub fn events(&self) -> Result<Vec<(String, String, String)>> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT at, kind, detail FROM library_events ORDER BY id")
+            .map_err(self.db_error())?;
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(self.db_error())?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(self.db_error())
     }
 
     fn db_error(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -806,5 +989,115 @@ mod tests {
             vec!["North Northamptonshire", "West Northamptonshire"]
         );
         assert_eq!(library.integrity_check().unwrap(), "ok");
+    }
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn user_version(path: &Path) -> usize {
+        Connection::open(path)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+            .unwrap() as usize
+    }
+
+    #[test]
+    fn a_first_schema_library_is_backed_up_then_upgraded_with_nothing_lost() {
+        // Made by the first schema's code (`list` on a new library), kept as it was.
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/library-v1.sqlite3");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        std::fs::copy(&fixture, &path).unwrap();
+        assert_eq!(user_version(&path), 1);
+        let before = Library::open_in_memory()
+            .unwrap()
+            .authorities(true)
+            .unwrap();
+
+        let library = Library::open(&path).unwrap();
+        assert_eq!(library.notices().len(), 1, "{:?}", library.notices());
+        assert!(library.notices()[0].contains("upgraded from schema 1 to 2"));
+        assert_eq!(library.authorities(true).unwrap(), before);
+        assert_eq!(library.integrity_check().unwrap(), "ok");
+        assert_eq!(library.events().unwrap()[0].1, "upgraded");
+        drop(library);
+        assert_eq!(user_version(&path), SCHEMA_VERSION);
+
+        let backup = files_in(dir.path())
+            .into_iter()
+            .find(|n| n.starts_with("library.sqlite3.v1-backup-"))
+            .expect("a backup beside the library");
+        assert_eq!(user_version(&dir.path().join(backup)), 1);
+        // Opened again: nothing more to do, nothing to tell.
+        assert!(Library::open(&path).unwrap().notices().is_empty());
+    }
+
+    #[test]
+    fn a_damaged_library_is_moved_aside_and_a_new_one_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        let junk: Vec<u8> = (0..20_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        std::fs::write(&path, &junk).unwrap();
+
+        let library = Library::open(&path).unwrap();
+        let notice = &library.notices()[0];
+        assert!(notice.contains("it is not a library database"), "{notice}");
+        assert!(notice.contains("nothing was deleted"), "{notice}");
+        assert_eq!(library.integrity_check().unwrap(), "ok");
+        assert!(library.list().unwrap().is_empty());
+        assert_eq!(library.events().unwrap()[0].1, "recovered");
+        drop(library);
+        let moved = files_in(dir.path())
+            .into_iter()
+            .find(|n| n.starts_with("library.sqlite3.damaged-"))
+            .expect("the damaged file beside the new one");
+        assert_eq!(std::fs::read(dir.path().join(moved)).unwrap(), junk);
+    }
+
+    #[test]
+    fn a_library_with_damaged_pages_is_moved_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        drop(Library::open(&path).unwrap());
+        // Checkpointed into the main file, then its second half overwritten: the header reads,
+        // the b-trees do not.
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        drop(conn);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let half = bytes.len() / 2;
+        for (i, b) in bytes[half..].iter_mut().enumerate() {
+            *b = (i % 13) as u8 + 1;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+
+        let library = Library::open(&path).unwrap();
+        assert!(
+            library.notices()[0].contains("damaged"),
+            "{:?}",
+            library.notices()
+        );
+        assert_eq!(library.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn a_library_from_a_newer_version_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        drop(Library::open(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        let err = Library::open(&path).err().expect("refused");
+        assert!(err.to_string().contains("newer version"), "{err}");
+        assert_eq!(user_version(&path), 99);
     }
 }

@@ -1,0 +1,97 @@
+//! Two writers on one library: the command-line tool importing a folder while files are dropped
+//! on the app, eight times in quick succession. Everything lands, nothing is "locked".
+
+use crate::support::{corpus, App};
+use serde_json::json;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// The command-line tool, built beside the app by the workspace build that precedes these tests.
+fn cli_binary() -> PathBuf {
+    let app = PathBuf::from(env!("CARGO_BIN_EXE_inspection-compare"));
+    let cli = app.with_file_name("inspection-compare-cli");
+    assert!(
+        cli.is_file(),
+        "{} is missing: run `cargo build --workspace` first (scripts/test-all.sh does)",
+        cli.display()
+    );
+    cli
+}
+
+fn files_in(folder: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn the_cli_and_quick_drops_write_to_one_library_at_once() {
+    let app = App::launch(&[]).await;
+    app.wait_for_text("#library-title", &["Library"]).await;
+
+    // The CLI imports the open set into the app's library...
+    let cli = Command::new(cli_binary())
+        .arg("--db")
+        .arg(&app.db)
+        .arg("import")
+        .arg(corpus().join("reports"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+
+    // ...while the blind set is dropped on the window in eight quick drops, one file twice.
+    let blind = files_in("blind");
+    let mut drops: Vec<Vec<String>> = (0..8)
+        .map(|k| {
+            blind
+                .iter()
+                .skip(k)
+                .step_by(8)
+                .map(|p| p.display().to_string())
+                .collect()
+        })
+        .collect();
+    drops[7].push(blind[0].display().to_string());
+    let dropped: usize = drops.iter().map(Vec::len).sum();
+    for paths in &drops {
+        app.emit_to_window(
+            "tauri://drag-drop",
+            json!({ "paths": paths, "position": { "x": 300, "y": 300 } }),
+        )
+        .await;
+    }
+    app.wait_until(
+        "every dropped file's outcome in one list",
+        &format!(
+            "return document.querySelectorAll('.import-outcome').length === {dropped} \
+             && document.querySelector('#import-panel').classList.contains('finished');"
+        ),
+    )
+    .await;
+    let panel = app.find("#import-panel").await.text().await.unwrap();
+    assert!(!panel.contains("locked"), "{panel}");
+
+    let cli = cli.wait_with_output().unwrap();
+    let cli_out = String::from_utf8_lossy(&cli.stdout);
+    let cli_err = String::from_utf8_lossy(&cli.stderr);
+    assert!(!cli_err.contains("locked"), "{cli_err}");
+    // Exit 1 only for the open set's one non-report, which it names.
+    assert_eq!(cli.status.code(), Some(1), "{cli_out}{cli_err}");
+    let refused = cli_out.lines().filter(|l| l.starts_with("refused")).count();
+    assert_eq!(refused, 1, "{cli_out}");
+
+    // Both writers' reports are in the library, each once: 43 inspections from the two sets.
+    let library = inspection_engine::store::Library::open(&app.db).unwrap();
+    assert_eq!(library.list().unwrap().len(), 43);
+    assert_eq!(library.integrity_check().unwrap(), "ok");
+    // And the app shows them once it looks again.
+    app.click("#nav-library").await;
+    app.wait_for_text("#app", &["Hertfordshire", "Birmingham", "Norfolk"])
+        .await;
+    app.quit().await;
+}
