@@ -4,8 +4,8 @@
 //! Each test starts its own app on a new library, so they do not depend on one another.
 
 mod compare;
-mod concurrency;
 mod import;
+mod library;
 mod print;
 mod search;
 mod security;

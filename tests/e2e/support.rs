@@ -84,8 +84,17 @@ pub struct App {
 impl App {
     /// Launches `inspection-compare --db <new library> FILE...`.
     pub async fn launch(files: &[PathBuf]) -> App {
+        App::launch_with_library(None, files).await
+    }
+
+    /// Launches on a library file that holds `content` before the app starts (a damaged one,
+    /// say), or a new library when `None`.
+    pub async fn launch_with_library(content: Option<&[u8]>, files: &[PathBuf]) -> App {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let db = dir.path().join("library.db");
+        if let Some(content) = content {
+            std::fs::write(&db, content).expect("the library file can be written");
+        }
         let mut args = vec!["--db".to_string(), db.display().to_string()];
         args.extend(files.iter().map(|f| f.display().to_string()));
 

@@ -80,6 +80,9 @@ enum Command {
     Reparse,
     /// Copy the library to a file (safe while the library is in use).
     Backup { path: PathBuf },
+    /// Check every page of the library, the stored files included (SQLite's integrity_check;
+    /// opening the library checks all but the stored files).
+    Check,
     /// Compare two inspections: files or library ids. The earlier inspection is "before".
     Compare {
         /// A report file or a library inspection id.
@@ -316,6 +319,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if failed > 0 {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Check => {
+            let library = open_library(cli.db)?;
+            let answer = library.integrity_check()?;
+            if answer != "ok" {
+                anyhow::bail!(
+                    "library {} is damaged ({answer}); copy it somewhere safe with `backup`, then move it aside: a new library will be started",
+                    library.path().display()
+                );
+            }
+            say!("library {}: ok", library.path().display());
         }
         Command::Backup { path } => {
             let library = open_library(cli.db)?;

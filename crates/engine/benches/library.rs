@@ -105,3 +105,10 @@ fn search_2000_filtered(bencher: divan::Bencher) {
             .expect("searches")
     });
 }
+
+/// Opening the library: SQLite's quick_check of every table but the stored files, the schema
+/// version, the authorities. Paid by every CLI command and once per app start.
+#[divan::bench(sample_count = 10)]
+fn open_2000() -> Library {
+    Library::open(library_path()).expect("opens")
+}

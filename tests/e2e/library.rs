@@ -1,5 +1,6 @@
-//! Two writers on one library: the command-line tool importing a folder while files are dropped
-//! on the app, eight times in quick succession. Everything lands, nothing is "locked".
+//! The library under stress: two writers at once (the command-line tool importing a folder while
+//! files are dropped on the app, eight times in quick succession: everything lands, nothing is
+//! "locked"), and a damaged library at start (moved aside, and the app says where).
 
 use crate::support::{corpus, App};
 use serde_json::json;
@@ -93,5 +94,30 @@ async fn the_cli_and_quick_drops_write_to_one_library_at_once() {
     app.click("#nav-library").await;
     app.wait_for_text("#app", &["Hertfordshire", "Birmingham", "Norfolk"])
         .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn a_damaged_library_is_moved_aside_and_the_app_says_where() {
+    let damaged = b"a library file overwritten by something else".as_slice();
+    let app = App::launch_with_library(Some(damaged), &[]).await;
+    let toast = app
+        .wait_for_text(
+            ".toast",
+            &["was damaged", "nothing was deleted", ".damaged-"],
+        )
+        .await;
+    assert!(toast.contains("library.db"), "{toast}");
+    let folder = app.db.parent().unwrap();
+    let moved: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".damaged-"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(std::fs::read(&moved[0]).unwrap(), damaged);
+    // The new library works.
+    app.wait_for_text("#library-title", &["Library"]).await;
     app.quit().await;
 }
