@@ -180,9 +180,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// not damaged: that error is returned, and nothing is moved.
 ///
 /// Every table but `documents` gets SQLite's `quick_check`. `documents` holds the original
-/// files, three quarters of a large library's pages: checking it would make every start of the
-/// app and every CLI command take about a second at 2,000 inspections (BENCHMARKS.md). Its pages
-/// are checked when read, and `check` runs the full `integrity_check`.
+/// files, three quarters of a large library's pages: checking it too would double or triple the
+/// check's time (0.3 s → 0.6–1 s at 2,000 inspections, BENCHMARKS.md) on every app start and
+/// CLI command. Its pages are checked when read, and `check` runs the full `integrity_check`.
 fn damage(conn: &Connection, path: &Path) -> Result<Option<String>> {
     use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
     let check = || -> rusqlite::Result<Option<String>> {
