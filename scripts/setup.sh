@@ -52,7 +52,9 @@ install_ui_packages() {
   local ui="$ROOT/ui"
   if [ ! -d "$ui/node_modules" ] || [ "$ui/package-lock.json" -nt "$ui/node_modules/.package-lock.json" ]; then
     echo "setup: installing the UI's npm packages"
-    (cd "$ui" && npm install --no-audit --no-fund)
+    # `npm ci` installs exactly the committed lock (complete for every platform) and never
+    # rewrites it.
+    (cd "$ui" && npm ci --no-audit --no-fund)
   fi
 }
 

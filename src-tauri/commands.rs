@@ -258,11 +258,7 @@ pub async fn comparison_summary(
     b: i64,
     keep_order: Option<bool>,
 ) -> Result<Summary> {
-    blocking(move || {
-        let comparison = compare(&app, a, b, keep_order.unwrap_or(false))?;
-        Ok(Summary::new(&comparison, &render::made_now()))
-    })
-    .await
+    blocking(move || summary(&app, a, b, keep_order.unwrap_or(false))).await
 }
 
 /// Exports the summary of a comparison to a file people choose in a save dialog (opened from
@@ -283,8 +279,7 @@ pub async fn export_comparison(
         )
     })?;
     blocking(move || {
-        let comparison = compare(&app, a, b, keep_order.unwrap_or(false))?;
-        let summary = Summary::new(&comparison, &render::made_now());
+        let summary = summary(&app, a, b, keep_order.unwrap_or(false))?;
         let suggested = format!(
             "{} {}-{} inspections compared.{}",
             summary.authority,
@@ -322,6 +317,14 @@ pub async fn export_comparison(
         Ok(Some(path.display().to_string()))
     })
     .await
+}
+
+/// The summary of the comparison shown, made now.
+fn summary(app: &tauri::AppHandle, a: i64, b: i64, keep_order: bool) -> Result<Summary> {
+    Ok(Summary::new(
+        &compare(app, a, b, keep_order)?,
+        &render::made_now(),
+    ))
 }
 
 fn compare(app: &tauri::AppHandle, a: i64, b: i64, keep_order: bool) -> Result<Comparison> {

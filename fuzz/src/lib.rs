@@ -24,7 +24,7 @@ const KEYS: [&str; 13] = [
 /// One report from text in a small line format, so that every input is a report and the fuzzer
 /// spends its time in compare, not in being refused by extraction:
 /// `J<k> <grade>` is a judgement (key number k, grade as printed, ranked as the engine ranks
-/// it), `R <text>` a recommendation, a form feed starts a page, any other line a paragraph.
+/// it), `R <text>` a recommendation, `P <text>` a priority action, a form feed starts a page, any other line a paragraph.
 /// The first byte picks the framework.
 pub fn report_from(data: &[u8]) -> Report {
     let text = String::from_utf8_lossy(data);
@@ -39,9 +39,16 @@ pub fn report_from(data: &[u8]) -> Report {
         inspection_end: None,
         published_in_report: None,
         lead_inspector: None,
+        letter_date: None,
+        focus: None,
+        outcome: None,
+        outcome_rank: None,
         judgements: Vec::new(),
         recommendations: Vec::new(),
+        recommendation_facts: Vec::new(),
         lscb_recommendations: Vec::new(),
+        priority_actions: Vec::new(),
+        priority_action_facts: Vec::new(),
         sections: Vec::new(),
         paragraphs: Vec::new(),
         page_count: 1,
@@ -70,6 +77,8 @@ pub fn report_from(data: &[u8]) -> Report {
             });
         } else if let Some(rest) = line.strip_prefix("R ") {
             report.recommendations.push(rest.to_string());
+        } else if let Some(rest) = line.strip_prefix("P ") {
+            report.priority_actions.push(rest.to_string());
         } else {
             report.paragraphs.push(Paragraph { text: line, page });
         }

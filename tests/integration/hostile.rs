@@ -366,7 +366,11 @@ fn a_library_killed_during_its_upgrade_opens_as_it_was() {
     ]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    assert!(stderr.contains("upgraded from schema 1 to 2"), "{stderr}");
+    let upgraded = format!(
+        "upgraded from schema 1 to {}",
+        inspection_engine::store::SCHEMA_VERSION
+    );
+    assert!(stderr.contains(&upgraded), "{stderr}");
     let list: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 2, "nothing lost");
     let (output, _) = cli(&["--db".as_ref(), db.as_os_str(), "check".as_ref()]);

@@ -9,4 +9,5 @@ mod formats;
 mod fuzz_regressions;
 mod hostile;
 mod library;
+mod national;
 mod support;

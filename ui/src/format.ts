@@ -61,10 +61,25 @@ export const FRAMEWORK_LABELS: Record<Framework, string> = {
   "sif-reinspection": "Single inspection framework re-inspection (2016–18)",
   "lscb-review": "LSCB review (2015)",
   "ilacs-2018": "ILACS inspection (2018–23)",
-  "ilacs-2023": "ILACS inspection (from 2023)",
+  "ilacs-2023": "ILACS inspection (2023–26)",
+  "ilacs-2026": "ILACS inspection (from the 2026 reform, no overall grade)",
   "focused-visit": "ILACS focused visit (ungraded)",
   "monitoring-visit": "Monitoring visit (ungraded)",
+  jtai: "Joint targeted area inspection (ungraded)",
+  "area-send": "Area SEND inspection (outcome, not graded)",
 };
+
+/** Letters and joint reports: no judgements, kept off the judgement comparison. */
+const UNGRADED: ReadonlySet<Framework> = new Set<Framework>(["focused-visit", "monitoring-visit", "jtai", "area-send"]);
+
+export function isGraded(framework: Framework): boolean {
+  return !UNGRADED.has(framework);
+}
+
+/** Why a graded inspection shows no overall effectiveness grade. */
+export function noOverallReason(framework: Framework): string {
+  return framework === "ilacs-2026" ? "No overall grade: not given since the 2026 reform" : "No overall judgement";
+}
 
 /** Search hits carry the framework id as a plain string. */
 export function frameworkLabel(id: string): string {

@@ -106,6 +106,12 @@ function updateReportTab(): void {
 
 // ---- Shortcuts, menu, drag and drop ----
 
+/** Printing and exporting are of a comparison: from another view, go there first. */
+function inCompareView(action: () => void): void {
+  if (currentView() !== "compare") navigate({ view: "compare" });
+  action();
+}
+
 installShortcuts({
   library: () => navigate({ view: "library" }),
   compare: () => navigate({ view: "compare" }),
@@ -119,11 +125,7 @@ installShortcuts({
   previousChange: () => compareView.previousChange(),
   toggleChangesOnly: () => compareView.toggleChangesOnly(),
   swap: () => compareView.swap(),
-  print: () => {
-    // Printing is of a comparison: from elsewhere, go there first.
-    if (currentView() !== "compare") navigate({ view: "compare" });
-    compareView.print();
-  },
+  print: () => inCompareView(() => compareView.print()),
   closeOverlay: () => {
     if (!dropOverlay.hidden) {
       dropOverlay.hidden = true;
@@ -154,15 +156,13 @@ async function wireEvents(): Promise<void> {
         showShortcuts();
         break;
       case "print":
-        if (currentView() !== "compare") navigate({ view: "compare" });
-        compareView.print();
+        inCompareView(() => compareView.print());
         break;
       case "export-pdf":
       case "export-html":
       case "export-csv":
       case "export-md":
-        if (currentView() !== "compare") navigate({ view: "compare" });
-        compareView.exportAs(event.payload.slice("export-".length) as ExportFormat);
+        inCompareView(() => compareView.exportAs(event.payload.slice("export-".length) as ExportFormat));
         break;
     }
   });

@@ -5,6 +5,7 @@ import type { AuthorityRow } from "./bindings/AuthorityRow";
 import type { Comparison } from "./bindings/Comparison";
 import type { InspectionSummary } from "./bindings/InspectionSummary";
 import type { StoredInspection } from "./bindings/StoredInspection";
+import { isGraded } from "./format";
 
 export interface LibraryState {
   inspections: InspectionSummary[];
@@ -98,15 +99,19 @@ export function authorityRow(name: string): AuthorityRow | undefined {
   return library.authorities.find((a) => a.name === name);
 }
 
-/** The inspection of the same authority just before this one. */
+/** The graded inspection of the same authority just before this graded one (letters and
+ *  joint reports have no judgements to compare, so they have none). */
 export function previousOf(inspection: InspectionSummary): InspectionSummary | undefined {
-  const list = inspectionsOf(inspection.local_authority);
+  if (!isGraded(inspection.framework)) return undefined;
+  const list = inspectionsOf(inspection.local_authority).filter((i) => isGraded(i.framework));
   const at = list.findIndex((i) => i.id === inspection.id);
   return at > 0 ? list[at - 1] : undefined;
 }
 
+/** The authority's latest two graded inspections (letters and joint reports have no judgements
+ *  to compare). */
 export function latestTwo(authority: string): [InspectionSummary, InspectionSummary] | null {
-  const list = inspectionsOf(authority);
+  const list = inspectionsOf(authority).filter((i) => isGraded(i.framework));
   const a = list[list.length - 2];
   const b = list[list.length - 1];
   return a && b ? [a, b] : null;

@@ -209,8 +209,12 @@ fn open_library(db: Option<PathBuf>) -> Result<Library> {
 }
 
 fn json_out(value: &impl serde::Serialize) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    json_to(&mut std::io::stdout().lock(), value)
+}
+
+/// The JSON every command prints: pretty, with a final newline.
+fn json_to(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
 }
@@ -391,8 +395,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     render::render(&summary, summary_format)?
                 }
                 None if format == Format::Json => {
-                    let mut bytes = serde_json::to_vec_pretty(&comparison)?;
-                    bytes.push(b'\n');
+                    let mut bytes = Vec::new();
+                    json_to(&mut bytes, &comparison)?;
                     bytes
                 }
                 None => {

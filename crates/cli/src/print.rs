@@ -14,11 +14,25 @@ pub fn report(out: &mut impl Write, r: &Report) -> io::Result<()> {
         "Inspected:  {}",
         dates(&r.inspection_start, &r.inspection_end)
     )?;
+    let inspectors = if r.framework.is_letter_or_joint() {
+        "Inspectors:"
+    } else {
+        "Lead:      "
+    };
     writeln!(
         out,
-        "Lead:       {}",
+        "{inspectors} {}",
         r.lead_inspector.as_deref().unwrap_or("not found")
     )?;
+    if let Some(date) = &r.letter_date {
+        writeln!(out, "Letter of:  {date}")?;
+    }
+    if let Some(focus) = &r.focus {
+        writeln!(out, "Focus:      {focus}")?;
+    }
+    if let (Some(outcome), Some(rank)) = (&r.outcome, r.outcome_rank) {
+        writeln!(out, "Outcome:    {rank} of 3: {outcome}")?;
+    }
     if r.framework.is_graded() {
         writeln!(out, "\nJudgements")?;
         for j in &r.judgements {
@@ -29,6 +43,7 @@ pub fn report(out: &mut impl Write, r: &Report) -> io::Result<()> {
             writeln!(out, "  {:<70} {}{page}", j.area, j.grade)?;
         }
     }
+    items(out, "Priority actions", &r.priority_actions)?;
     items(out, "Recommendations", &r.recommendations)?;
     items(out, "LSCB recommendations", &r.lscb_recommendations)?;
     for w in &r.warnings {

@@ -35,6 +35,25 @@ fn corpus_pdfs() -> Vec<PathBuf> {
     files
 }
 
+/// Every PDF of the national record (`national/`: inspections, letters, joint reports).
+fn national_pdfs() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let entries =
+            std::fs::read_dir(dir).unwrap_or_else(|e| panic!("folder {}: {e}", dir.display()));
+        for path in entries.map(|e| e.expect("dir entry").path()) {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "pdf") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&corpus().join("national"), &mut files);
+    files.sort();
+    files
+}
+
 /// Runs `work` over all files on two threads.
 fn two_workers(files: &[PathBuf], work: impl Fn(&Path) + Sync) {
     let next = AtomicUsize::new(0);
@@ -64,13 +83,17 @@ fn engine_whole_corpus(bencher: divan::Bencher) {
 /// The same files through `pdftotext` (poppler), two processes at a time.
 #[divan::bench(sample_count = 10)]
 fn pdftotext_whole_corpus(bencher: divan::Bencher) {
-    let files = corpus_pdfs();
+    pdftotext_over(bencher, &corpus_pdfs());
+}
+
+/// `pdftotext FILE -` over `files`, two processes at a time.
+fn pdftotext_over(bencher: divan::Bencher, files: &[PathBuf]) {
     if Command::new("pdftotext").arg("-v").output().is_err() {
         eprintln!("pdftotext is not installed (Debian: poppler-utils); skipping the comparison");
         return;
     }
     bencher.bench(|| {
-        two_workers(&files, |file| {
+        two_workers(files, |file| {
             let _ = Command::new("pdftotext").arg(file).arg("-").output();
         })
     });
@@ -79,15 +102,23 @@ fn pdftotext_whole_corpus(bencher: divan::Bencher) {
 /// Importing the whole corpus into a new library: extraction in parallel, one writer.
 #[divan::bench(sample_count = 5)]
 fn import_whole_corpus_into_new_library(bencher: divan::Bencher) {
-    let folders = vec![corpus().join("reports"), corpus().join("blind")];
+    import_into_new_library(
+        bencher,
+        &[corpus().join("reports"), corpus().join("blind")],
+        43,
+    );
+}
+
+/// Imports `folders` into a new library each time; `imported` documents must be stored.
+fn import_into_new_library(bencher: divan::Bencher, folders: &[PathBuf], imported: usize) {
     bencher
         .with_inputs(|| tempfile::tempdir().expect("temp dir"))
         .bench_values(|dir| {
             let mut library =
                 inspection_engine::store::Library::open(&dir.path().join("library.sqlite3"))
                     .expect("opens");
-            let summary = library.import(&folders, |_| {}).expect("imports");
-            assert_eq!(summary.imported(), 43);
+            let summary = library.import(folders, |_| {}).expect("imports");
+            assert_eq!(summary.imported(), imported);
             dir
         });
 }
@@ -109,4 +140,17 @@ fn pdftotext_one_report(bencher: divan::Bencher, name: &str) {
             .output()
             .expect("pdftotext runs")
     });
+}
+
+/// Importing the national record (494 documents of 78 authorities: 491 read, the two web
+/// pages and the 2009 joint area review refused) into a new library.
+#[divan::bench(sample_count = 3)]
+fn import_national_into_new_library(bencher: divan::Bencher) {
+    import_into_new_library(bencher, &[corpus().join("national")], 491);
+}
+
+/// The national record through `pdftotext`, two processes at a time.
+#[divan::bench(sample_count = 3)]
+fn pdftotext_national(bencher: divan::Bencher) {
+    pdftotext_over(bencher, &national_pdfs());
 }

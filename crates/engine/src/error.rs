@@ -33,6 +33,8 @@ pub enum Problem {
     ReaderFailed(String),
     #[error("not an Ofsted children's services inspection report ({0})")]
     NotAReport(String),
+    #[error("an Ofsted document this app does not read: {0}")]
+    OtherOfstedDocument(String),
 }
 
 impl Problem {
@@ -52,6 +54,7 @@ impl Problem {
             Problem::Bomb { .. } => "pdf_bomb",
             Problem::ReaderFailed(_) => "reader_failed",
             Problem::NotAReport(_) => "not_a_report",
+            Problem::OtherOfstedDocument(_) => "other_ofsted_document",
         }
     }
 }

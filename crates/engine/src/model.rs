@@ -27,19 +27,30 @@ pub enum Framework {
     /// Inspection of local authority children's services, four judgements (2018–23).
     #[serde(rename = "ilacs-2018")]
     Ilacs2018,
-    /// Inspection of local authority children's services, five judgements (from 2023).
+    /// Inspection of local authority children's services, five judgements (2023–26).
     #[serde(rename = "ilacs-2023")]
     Ilacs2023,
+    /// Inspection of local authority children's services after the April 2026 reform: four
+    /// judgements and no overall effectiveness grade.
+    #[serde(rename = "ilacs-2026")]
+    Ilacs2026,
     /// An ILACS focused visit: findings, no grades.
     #[serde(rename = "focused-visit")]
     FocusedVisit,
     /// A monitoring visit to an authority judged inadequate: findings, no grades.
     #[serde(rename = "monitoring-visit")]
     MonitoringVisit,
+    /// A joint targeted area inspection (Ofsted with CQC, HMICFRS and HMIP): a letter on one
+    /// theme, no grades.
+    #[serde(rename = "jtai")]
+    Jtai,
+    /// An area SEND inspection (2023 framework): one of three inspection outcomes, no grades.
+    #[serde(rename = "area-send")]
+    AreaSend,
 }
 
 impl Framework {
-    pub const ALL: [Framework; 9] = [
+    pub const ALL: [Framework; 12] = [
         Framework::Lac2013,
         Framework::Cp2012,
         Framework::Sif2013,
@@ -47,8 +58,11 @@ impl Framework {
         Framework::LscbReview,
         Framework::Ilacs2018,
         Framework::Ilacs2023,
+        Framework::Ilacs2026,
         Framework::FocusedVisit,
         Framework::MonitoringVisit,
+        Framework::Jtai,
+        Framework::AreaSend,
     ];
 
     /// The id used in JSON and on the command line, e.g. `"sif-2013"`.
@@ -61,8 +75,11 @@ impl Framework {
             Framework::LscbReview => "lscb-review",
             Framework::Ilacs2018 => "ilacs-2018",
             Framework::Ilacs2023 => "ilacs-2023",
+            Framework::Ilacs2026 => "ilacs-2026",
             Framework::FocusedVisit => "focused-visit",
             Framework::MonitoringVisit => "monitoring-visit",
+            Framework::Jtai => "jtai",
+            Framework::AreaSend => "area-send",
         }
     }
 
@@ -75,9 +92,12 @@ impl Framework {
             Framework::SifReinspection => "Single inspection framework re-inspection (2016–18)",
             Framework::LscbReview => "LSCB review (2015)",
             Framework::Ilacs2018 => "ILACS inspection (2018–23)",
-            Framework::Ilacs2023 => "ILACS inspection (from 2023)",
+            Framework::Ilacs2023 => "ILACS inspection (2023–26)",
+            Framework::Ilacs2026 => "ILACS inspection (from the 2026 reform, no overall grade)",
             Framework::FocusedVisit => "ILACS focused visit (ungraded)",
             Framework::MonitoringVisit => "Monitoring visit (ungraded)",
+            Framework::Jtai => "Joint targeted area inspection (ungraded)",
+            Framework::AreaSend => "Area SEND inspection (outcome, not graded)",
         }
     }
 
@@ -87,7 +107,18 @@ impl Framework {
 
     /// Whether reports of this framework carry graded judgements at all.
     pub fn is_graded(self) -> bool {
-        !matches!(self, Framework::FocusedVisit | Framework::MonitoringVisit)
+        !self.is_letter_or_joint()
+    }
+
+    /// Letters and joint reports: ungraded documents between full inspections.
+    pub fn is_letter_or_joint(self) -> bool {
+        matches!(
+            self,
+            Framework::FocusedVisit
+                | Framework::MonitoringVisit
+                | Framework::Jtai
+                | Framework::AreaSend
+        )
     }
 
     /// The judgement keys a complete report of this framework grades.
@@ -120,7 +151,12 @@ impl Framework {
             Framework::LscbReview => vec![Lscb],
             Framework::Ilacs2018 => vec![Leadership, HelpProtection, InCareAndCareLeavers, Overall],
             Framework::Ilacs2023 => vec![Leadership, HelpProtection, InCare, CareLeavers, Overall],
-            Framework::FocusedVisit | Framework::MonitoringVisit => vec![],
+            // The 2026 reform removed the overall effectiveness grade.
+            Framework::Ilacs2026 => vec![Leadership, HelpProtection, InCare, CareLeavers],
+            Framework::FocusedVisit
+            | Framework::MonitoringVisit
+            | Framework::Jtai
+            | Framework::AreaSend => vec![],
         }
     }
 }
@@ -199,6 +235,20 @@ pub struct Evidence {
     pub page: u32,
 }
 
+/// Facts printed with a recommendation or priority action, beside its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ItemFacts {
+    /// The part of the Children's Social Care National Framework an ILACS item is
+    /// cross-referenced to since 2025, as printed: "Outcome 3", "Enabler 1", "Principle 2".
+    pub national_framework_ref: Option<String>,
+    /// Its number when it is an outcome: "(Outcome 3, national framework)" → 3.
+    pub national_framework_outcome: Option<u8>,
+    /// Who must act on an area SEND item ("Bury Metropolitan Borough Council and NHS Greater
+    /// Manchester ICB").
+    pub responsible_body: Option<String>,
+}
+
 /// A paragraph of cleaned text and the page it starts on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -245,9 +295,30 @@ pub struct Report {
     /// The printed "Report published" / "Published" date, where there is one.
     pub published_in_report: Option<String>,
     pub lead_inspector: Option<String>,
+    /// The date a letter is dated (focused and monitoring visits, JTAIs), where printed.
+    #[serde(default)]
+    pub letter_date: Option<String>,
+    /// What a visit or joint inspection looked at, one line ("children in care").
+    #[serde(default)]
+    pub focus: Option<String>,
+    /// An area SEND inspection's outcome as printed, and its rank: 1 positive experiences,
+    /// 2 inconsistent, 3 widespread or systemic failings.
+    #[serde(default)]
+    pub outcome: Option<String>,
+    #[serde(default)]
+    pub outcome_rank: Option<u8>,
     pub judgements: Vec<Judgement>,
     pub recommendations: Vec<String>,
+    /// What the document says of each recommendation, in the same order (same length).
+    #[serde(default)]
+    pub recommendation_facts: Vec<ItemFacts>,
     pub lscb_recommendations: Vec<String>,
+    /// Items under "Areas for priority action": kept apart, since they call for an action plan.
+    #[serde(default)]
+    pub priority_actions: Vec<String>,
+    /// What the document says of each priority action, in the same order (same length).
+    #[serde(default)]
+    pub priority_action_facts: Vec<ItemFacts>,
     pub sections: Vec<Section>,
     pub paragraphs: Vec<Paragraph>,
     pub page_count: u32,

@@ -3,4 +3,4 @@
 /**
  * An inspection framework, detected from the report's own title and judgement table.
  */
-export type Framework = "lac-2013" | "cp-2012" | "sif-2013" | "sif-reinspection" | "lscb-review" | "ilacs-2018" | "ilacs-2023" | "focused-visit" | "monitoring-visit";
+export type Framework = "lac-2013" | "cp-2012" | "sif-2013" | "sif-reinspection" | "lscb-review" | "ilacs-2018" | "ilacs-2023" | "ilacs-2026" | "focused-visit" | "monitoring-visit" | "jtai" | "area-send";

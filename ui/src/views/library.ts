@@ -3,13 +3,14 @@ import type { InspectionSummary } from "../bindings/InspectionSummary";
 import { gradeBadge } from "../components/grade";
 import { icon } from "../components/icons";
 import { button, el, fill } from "../dom";
-import { FRAMEWORK_LABELS, formatRange, judgementLabel, MOD, plural, yearLabel, yearOf } from "../format";
+import { FRAMEWORK_LABELS, formatRange, judgementLabel, MOD, noOverallReason, plural, yearLabel, yearOf } from "../format";
 import { navigate, type View } from "../router";
 import {
   authorityNames,
   authorityRow,
   inspectionName,
   inspectionsOf,
+  latestTwo,
   library,
   onLibraryChange,
   overallOf,
@@ -192,8 +193,7 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
   const row = authorityRow(name);
   const meta = [region, row?.la_type, plural(all.length, "inspection")].filter(Boolean).join(" · ");
   const headingId = `authority-${slug(name)}`;
-  const last = all[all.length - 1];
-  const beforeLast = all[all.length - 2];
+  const [beforeLast, last] = latestTwo(name) ?? [undefined, undefined];
   const compareLatest =
     last && beforeLast
       ? button([icon("compare"), "Compare latest two"], () => {
@@ -256,7 +256,7 @@ function inspectionCard(i: InspectionSummary): HTMLElement {
           el("span", { class: "card-overall-label" }, judgementLabel(overall.key)),
           gradeBadge(overall.grade, overall.scale_rank, { size: "large" }),
         )
-      : el("p", { class: "card-ungraded" }, graded ? "No overall judgement" : "Ungraded visit: no judgements"),
+      : el("p", { class: "card-ungraded" }, graded ? noOverallReason(i.framework) : "Ungraded: no judgements"),
     others.length
       ? el(
           "ul",

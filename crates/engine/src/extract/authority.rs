@@ -102,9 +102,24 @@ pub fn lookup(printed: &str) -> Option<&'static Authority> {
     if key.is_empty() {
         return None;
     }
-    all()
-        .iter()
-        .find(|a| name_key(&a.name) == key || a.also_known_as.iter().any(|n| name_key(n) == key))
+    let names = |a: &'static Authority| {
+        std::iter::once(a.name.as_str()).chain(a.also_known_as.iter().map(String::as_str))
+    };
+    if let Some(exact) = all().iter().find(|a| names(a).any(|n| name_key(n) == key)) {
+        return Some(exact);
+    }
+    // A short form ("Newcastle" for Newcastle upon Tyne): the printed words begin exactly one
+    // authority's name.
+    let starts = |n: &str| {
+        let full = name_key(n);
+        full.strip_prefix(&key)
+            .is_some_and(|rest| rest.starts_with(' '))
+    };
+    let mut candidates = all().iter().filter(|a| names(a).any(starts));
+    match (candidates.next(), candidates.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 pub fn matched(printed: &str) -> Option<AuthorityMatch> {
@@ -138,6 +153,12 @@ mod tests {
             Some("Rotherham")
         );
         assert!(lookup("Atlantis").is_none());
+        assert_eq!(
+            lookup("Newcastle").map(|a| a.name.as_str()),
+            Some("Newcastle upon Tyne")
+        );
+        // "North" begins several names: no guess.
+        assert!(lookup("North").is_none());
         assert!(all().len() > 150);
     }
 }

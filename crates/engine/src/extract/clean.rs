@@ -4,7 +4,19 @@
 //! rebuilds paragraphs across line and page breaks, keeps real hyphens and folds bullet glyphs.
 
 use crate::model::Paragraph;
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Ofsted's letterhead: its address and contact line, printed on page 1 of every letter,
+/// where the page-1 exemption from furniture keeps it, and sometimes drawn into the middle of
+/// a sentence's line. It is Ofsted's own furniture, never report text.
+static LETTERHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b\d{1,2}\s+)?(?:\bOfsted\s+)?(?:Piccadilly\s+Gate\s+Store\s+St(?:reet)?\s+Manchester\s+M1\s+2WD\s*)?\bT:?\s*0300\s*123\s*\d{4}\s+(?:Textphone:?\s*[\d\s]{10,14}?\s+)?(?:E:\s*)?enquiries@ofsted\.gov\.uk(?:\s+(?:W:\s*)?www\.(?:gov\.uk/ofsted|ofsted\.gov\.uk)\b)?|(?:\bOfsted\s+)?\bPiccadilly\s+Gate\s+Store\s+St(?:reet)?\s+Manchester\s+M1\s+2WD",
+    )
+    .expect("static regex")
+});
 
 /// The bullet glyphs seen in Ofsted PDFs: private-use Wingdings/Symbol points and squares.
 const BULLETS: &[char] = &[
@@ -73,10 +85,17 @@ fn repeated_lines(pages: &[String]) -> HashMap<String, usize> {
     counts
 }
 
+/// A line with each run of digits as one `#`, so "… 2024 9" and "… 2024 10" are one shape.
 fn furniture_shape(line: &str) -> String {
-    line.chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+    let mut shape = String::with_capacity(line.len());
+    for c in line.chars() {
+        if !c.is_ascii_digit() {
+            shape.push(c);
+        } else if !shape.ends_with('#') {
+            shape.push('#');
+        }
+    }
+    shape
 }
 
 fn is_page_number(line: &str) -> bool {
@@ -195,12 +214,36 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
             _ => out.push((vec![text], line.page)),
         }
     }
-    out.into_iter()
-        .map(|(parts, page)| Paragraph {
-            text: join_lines(parts),
-            page,
-        })
-        .collect()
+    without_letterhead(out.into_iter().map(|(parts, page)| Paragraph {
+        text: join_lines(parts),
+        page,
+    }))
+}
+
+/// Drops Ofsted's letterhead from paragraphs. Its lines ("Ofsted", "Piccadilly Gate", …) join
+/// into a paragraph of their own, sometimes with the rest of a sentence cut by it: that rest
+/// rejoins the paragraph it continues.
+fn without_letterhead(paragraphs: impl Iterator<Item = Paragraph>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    for mut p in paragraphs {
+        if LETTERHEAD.is_match(&p.text) {
+            let rest = LETTERHEAD.replace_all(&p.text, " ");
+            p.text = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+            if p.text.is_empty() {
+                continue;
+            }
+            let continues = p.text.starts_with(|c: char| c.is_lowercase());
+            if let Some(previous) = out
+                .last_mut()
+                .filter(|q| continues && !ends_sentence(&q.text))
+            {
+                previous.text = join_lines([previous.text.as_str(), p.text.as_str()]);
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -249,6 +292,19 @@ mod tests {
         let paras = paragraphs(&lines);
         assert_eq!(paras.len(), 1);
         assert_eq!(paras[0].page, 1);
+    }
+
+    #[test]
+    fn drops_ofsted_letterhead_and_rejoins_the_sentence_it_cut() {
+        let lines = lines(&pages(&[
+            "The service is not yet\n\nOfsted\nPiccadilly Gate\nStore Street\nManchester\nM1 2WD\nT 0300 123 1231\nTextphone 0161 618 8524\nenquiries@ofsted.gov.uk\nwww.gov.uk/ofsted providing an efficient service.\n\nT: 0300 123 1231 Textphone: 0161 618 8524 E: enquiries@ofsted.gov.uk W: www.gov.uk/ofsted",
+        ]));
+        let paras = paragraphs(&lines);
+        assert_eq!(paras.len(), 1, "{paras:?}");
+        assert_eq!(
+            paras[0].text,
+            "The service is not yet providing an efficient service."
+        );
     }
 
     #[test]

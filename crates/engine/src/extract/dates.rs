@@ -107,22 +107,28 @@ pub fn parse_date(text: &str) -> Option<String> {
 }
 
 static RANGE_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:[–—-]|\bto\b|\buntil\b|\band\b)\s*").expect("static regex")
+    Regex::new(r"\s*(?:[–—-]|,|\bto\b|\buntil\b|\band\b)\s*").expect("static regex")
 });
 
-/// Parses a date range; the start inherits a missing month or year from the end.
+/// Parses a date range; a part inherits a missing month or year from the parts after it.
+/// Visits in several parts ("5 to 9 December 2022 and 14 to 15 February 2023", "22 and 23
+/// June 2021") run from the first date to the last.
 pub fn parse_range(text: &str) -> Option<(String, String)> {
-    let mut parts = RANGE_SPLIT.splitn(text.trim(), 2);
-    let first = parts.next()?;
-    let Some(second) = parts.next() else {
-        let single = parse_date(first)?;
-        return Some((single.clone(), single));
-    };
-    let end = parse_partial(second)?;
-    let mut start = parse_partial(first)?;
-    start.month = start.month.or(end.month);
-    start.year = start.year.or(end.year);
-    Some((iso(start)?, iso(end)?))
+    let mut parts: Vec<PartialDate> = RANGE_SPLIT
+        .split(text.trim())
+        .filter(|p| !p.trim().is_empty())
+        .map(parse_partial)
+        .collect::<Option<_>>()?;
+    // Fill from the right: "28 January to 6 February 2013" gives 28 January its year.
+    let (mut month, mut year) = (None, None);
+    for part in parts.iter_mut().rev() {
+        month = part.month.or(month);
+        year = part.year.or(year);
+        part.month = part.month.or(month);
+        part.year = part.year.or(year);
+    }
+    let (first, last) = (*parts.first()?, *parts.last()?);
+    Some((iso(first)?, iso(last)?))
 }
 
 /// The date range at the start of `text`, which may run on into other words.
@@ -130,14 +136,28 @@ pub fn range_at_start(text: &str) -> Option<(String, String)> {
     parse_range(leading_date_text(&spaced_dashes(text)))
 }
 
+/// The date range at the start of `text` when it prints no year ("Between 20 and 24 June,"):
+/// the year is the latest that puts the range's end on or before `not_after` (a letter's date).
+pub fn range_at_start_before(text: &str, not_after: &str) -> Option<(String, String)> {
+    let words = leading_date_text(&spaced_dashes(text)).to_string();
+    let year: i32 = not_after.get(..4)?.parse().ok()?;
+    [year, year - 1].into_iter().find_map(|y| {
+        let range = parse_range(&format!("{words} {y}"))?;
+        (range.1.as_str() <= not_after).then_some(range)
+    })
+}
+
 /// The single date at the start of `text`.
 pub fn date_at_start(text: &str) -> Option<String> {
     parse_date(leading_date_text(&spaced_dashes(text)))
 }
 
-/// "26 February 2018–22 March 2018" prints no spaces round the dash.
+/// "26 February 2018–22 March 2018", "14 January 2014- 5 February 2014", "19 November-11
+/// December 2013": dashes are printed with and without spaces.
 fn spaced_dashes(text: &str) -> String {
-    text.replace('–', " – ").replace('—', " — ")
+    text.replace('–', " – ")
+        .replace('—', " — ")
+        .replace('-', " - ")
 }
 
 /// The date words at the start of `text` (up to the first word that is not part of a date).
@@ -198,6 +218,18 @@ mod tests {
             Some("2018-10-15 2018-10-19")
         );
         assert_eq!(r("31 February 2018 to 2 March 2018"), None);
+        assert_eq!(
+            r("5 to 9 December 2022 and 14 to 15 February 2023").as_deref(),
+            Some("2022-12-05 2023-02-15")
+        );
+        assert_eq!(
+            r("22 and 23 June 2021").as_deref(),
+            Some("2021-06-22 2021-06-23")
+        );
+        assert_eq!(
+            r("7 March 2016 and 12 March 2016").as_deref(),
+            Some("2016-03-07 2016-03-12")
+        );
     }
 
     #[test]
@@ -215,6 +247,19 @@ mod tests {
         assert_eq!(
             leading_date_text("14 September 2015 – 8 October 2015 Report published"),
             "14 September 2015 – 8 October 2015"
+        );
+        let at = |s: &str| range_at_start(s).map(|(a, b)| format!("{a} {b}"));
+        assert_eq!(
+            at("14 January 2014- 5 February 2014").as_deref(),
+            Some("2014-01-14 2014-02-05")
+        );
+        assert_eq!(
+            at("19 November-11 December 2013 and 28 – 30 January 2014").as_deref(),
+            Some("2013-11-19 2014-01-30")
+        );
+        assert_eq!(
+            at("15-19 July 2013").as_deref(),
+            Some("2013-07-15 2013-07-19")
         );
     }
 }

@@ -1,6 +1,7 @@
 //! Judgements: each framework's headings, found with their grades in tables (however the cells
 //! wrap) or in sentences ("Children’s services in X require improvement to be good").
 
+use super::fold;
 use super::text::ParagraphText;
 use crate::model::{Evidence, Framework, Judgement, JudgementKey};
 use regex::Regex;
@@ -9,13 +10,34 @@ use std::sync::LazyLock;
 /// Grade words as printed, longest alternatives first.
 const GRADE: &str = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate|not\s+judged)";
 
-/// A heading pattern: words separated by any white space, apostrophes in either form.
+/// A heading pattern: words separated by any white space, apostrophes in either form. A word
+/// in brackets may be missing ("[social] [work]"); `[#]` is an optional item number ("3.",
+/// "2.1"), since some reports number the same heading differently.
 fn heading(words: &str) -> String {
-    words
-        .split_whitespace()
-        .map(|w| regex::escape(w).replace(['’', '\''], "['’`]"))
-        .collect::<Vec<_>>()
-        .join(r"\s+")
+    let mut pattern = String::new();
+    // Whether a word has been placed yet: an optional word before it ("[#]") carries its own
+    // trailing space.
+    let mut after_leading_optional = false;
+    for (index, word) in words.split_whitespace().enumerate() {
+        let optional = word.strip_prefix('[').and_then(|w| w.strip_suffix(']'));
+        let exact = match optional.unwrap_or(word) {
+            "#" => r"\d(?:\.\d)?\.?".to_string(),
+            w => regex::escape(w).replace(['’', '\''], "['’`]"),
+        };
+        match (optional.is_some(), index == 0) {
+            (true, true) => {
+                pattern.push_str(&format!(r"(?:{exact}\s+)?"));
+                after_leading_optional = true;
+            }
+            (true, false) => pattern.push_str(&format!(r"(?:\s+{exact})?")),
+            (false, _) if index == 0 || after_leading_optional => {
+                pattern.push_str(&exact);
+                after_leading_optional = false;
+            }
+            (false, _) => pattern.push_str(&format!(r"\s+{exact}")),
+        }
+    }
+    pattern
 }
 
 struct Row {
@@ -27,9 +49,10 @@ fn rows(spec: &[(JudgementKey, &str)]) -> Vec<Row> {
     spec.iter()
         .map(|(key, words)| Row {
             key: *key,
-            // The grade must follow the heading directly (a footnote digit may sit between).
+            // The grade must follow the heading directly (a footnote digit or a stray full stop
+            // may sit between).
             pattern: Regex::new(&format!(
-                r"(?i)(?P<area>{})\s+(?:\d\s+)?(?P<grade>{GRADE})\b",
+                r"(?i)(?P<area>{})\.?\s+(?:\d\s+)?(?P<grade>{GRADE})\b",
                 heading(words)
             ))
             .expect("static regex"),
@@ -42,7 +65,8 @@ static ILACS: LazyLock<Vec<Row>> = LazyLock::new(|| {
     rows(&[
         (
             Leadership,
-            "The impact of leaders on social work practice with children and families",
+            // "social work" is missing from some 2026 reports' tables.
+            "The impact of leaders on [social] [work] practice with children and families",
         ),
         (
             HelpProtection,
@@ -53,7 +77,11 @@ static ILACS: LazyLock<Vec<Row>> = LazyLock::new(|| {
             "The experiences and progress of children in care and care leavers",
         ),
         (InCare, "The experiences and progress of children in care"),
-        (CareLeavers, "The experiences and progress of care leavers"),
+        // Some 2025–26 tables print "children care leavers".
+        (
+            CareLeavers,
+            "The experiences and progress of [children] care leavers",
+        ),
         (Overall, "Overall effectiveness"),
     ])
 });
@@ -61,14 +89,14 @@ static ILACS: LazyLock<Vec<Row>> = LazyLock::new(|| {
 static SIF: LazyLock<Vec<Row>> = LazyLock::new(|| {
     use JudgementKey::*;
     rows(&[
-        (HelpProtection, "1. Children who need help and protection"),
+        (HelpProtection, "[#] Children who need help and protection"),
         (
             LookedAfter,
-            "2. Children looked after and achieving permanence",
+            "[#] Children looked after and achieving permanence",
         ),
-        (Adoption, "2.1 Adoption performance"),
-        (CareLeavers, "2.2 Experiences and progress of care leavers"),
-        (Leadership, "3. Leadership, management and governance"),
+        (Adoption, "[#] Adoption performance"),
+        (CareLeavers, "[#] Experiences and progress of care leavers"),
+        (Leadership, "[#] Leadership, management and governance"),
     ])
 });
 
@@ -97,19 +125,25 @@ static CP: LazyLock<Vec<Row>> = LazyLock::new(|| {
 });
 
 /// SIF overall sentence: "Children’s services in X are good", "The overall judgement is that
-/// children’s services are inadequate", "The overall judgement is requires improvement."
+/// children’s services are inadequate", "… is that children’s services require improvement",
+/// "The overall judgement is requires improvement." The sentence may run on into the next one
+/// where the paragraph join missed its full stop.
 static OVERALL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?P<area>children['’`]?s\s+services\s+in\s+.+?|the\s+overall\s+judgement)\s+(?:(?:is\s+that\s+children['’`]?s\s+services\s+)?(?:are|is)\s+)?(?P<grade>{GRADE})\s*\.?\s*$"
+        r"(?i)^(?P<area>children['’`]?s\s+services\s+in\s+.+?|the\s+overall\s+judgement)\s+(?:is\s+that\s+children['’`]?s\s+services\s+(?:are\s+)?|are\s+|is\s+)?(?P<grade>{GRADE}){SENTENCE_END}"
     ))
     .expect("static regex")
 });
+
+/// The end of a judgement sentence: the paragraph's end, or a full stop or a capital starting
+/// the next sentence.
+const SENTENCE_END: &str = r"(?:\s*\.?\s*$|(?-i:\s*\.?\s+[A-Z]))";
 
 /// LSCB sentence: "The Local Safeguarding Children Board is good", "The effectiveness of the
 /// Local Safeguarding Children Board (LSCB) is inadequate".
 static LSCB_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?P<area>the\s+(?:effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children\s+board(?:\s*\(LSCB\))?)\s+(?:(?:are|is)\s+)?(?P<grade>{GRADE})\s*\.?\s*$"
+        r"(?i)^(?P<area>the\s+(?:judgement\s+for\s+the\s+)?(?:effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children\s+board(?:\s*\(LSCB\))?)\s+(?:(?:are|is)\s+)?(?P<grade>{GRADE}){SENTENCE_END}"
     ))
     .expect("static regex")
 });
@@ -130,15 +164,11 @@ pub fn scale_rank(grade: &str) -> Option<u8> {
     }
 }
 
-fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Finds every judgement of `framework` in the text.
 pub fn find(framework: Framework, text: &ParagraphText, with_lscb: bool) -> Vec<Judgement> {
     let mut found = Vec::new();
     match framework {
-        Framework::Ilacs2018 | Framework::Ilacs2023 => {
+        Framework::Ilacs2018 | Framework::Ilacs2023 | Framework::Ilacs2026 => {
             // The table is on the first page; later mentions are prose.
             table(&ILACS, text, text.offset_of_page(3), &mut found);
         }
@@ -165,7 +195,10 @@ pub fn find(framework: Framework, text: &ParagraphText, with_lscb: bool) -> Vec<
                 .unwrap_or(0);
             table_from(rows, text, start, text.full.len(), &mut found);
         }
-        Framework::FocusedVisit | Framework::MonitoringVisit => {}
+        Framework::FocusedVisit
+        | Framework::MonitoringVisit
+        | Framework::Jtai
+        | Framework::AreaSend => {}
     }
     let order = framework.expected_keys(true);
     found.sort_by_key(|j| order.iter().position(|k| *k == j.key).unwrap_or(usize::MAX));
@@ -206,15 +239,31 @@ fn table_from(
 }
 
 fn sentence(pattern: &Regex, key: JudgementKey, text: &ParagraphText) -> Option<Judgement> {
-    text.paragraphs.iter().enumerate().find_map(|(index, p)| {
-        let candidate = p.text.trim_end_matches(|c: char| c.is_ascii_digit());
-        let c = pattern.captures(candidate)?;
-        let area = fold(c.name("area")?.as_str());
-        let grade = fold(c.name("grade")?.as_str());
+    let paragraphs = &text.paragraphs;
+    paragraphs.iter().enumerate().find_map(|(index, p)| {
+        let own = p.text.trim_end_matches(|c: char| c.is_ascii_digit());
+        // The grade can be printed on a line of its own under the heading
+        // ("The effectiveness of the LSCB" / "Requires improvement.").
+        let joined = paragraphs
+            .get(index + 1)
+            .filter(|next| next.text.split_whitespace().count() <= 6)
+            .map(|next| format!("{own} {}", next.text));
+        let (candidate, c) =
+            std::iter::once(own.to_string())
+                .chain(joined)
+                .find_map(|candidate| {
+                    let c = pattern.captures(&candidate)?;
+                    let grade = c.name("grade")?.range();
+                    let area = c.name("area")?.range();
+                    Some((candidate, (area, grade)))
+                })?;
+        let (area, grade_range) = c;
+        let grade = fold(&candidate[grade_range.clone()]);
         Some(Judgement {
             scale_rank: scale_rank(&grade),
-            statement: Some(fold(candidate).trim_end_matches('.').to_string()),
-            area,
+            // The sentence up to its grade: a run-on next sentence is not part of it.
+            statement: Some(fold(&candidate[..grade_range.end])),
+            area: fold(&candidate[area]),
             grade,
             key,
             evidence: Some(Evidence {

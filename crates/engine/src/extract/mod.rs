@@ -8,19 +8,20 @@ pub mod authority;
 pub mod clean;
 pub mod dates;
 pub mod judgements;
+pub mod letters;
 pub mod recommendations;
 pub mod sections;
 pub mod text;
 
 use crate::error::Problem;
 use crate::ingest::{RawText, SourceKind};
-use crate::model::{Framework, Report};
+use crate::model::{Framework, JudgementKey, Report};
 use regex::Regex;
 use std::sync::LazyLock;
 use text::ParagraphText;
 
 /// Bumped whenever extraction changes what it produces, so stored reports can be re-read.
-pub const PARSER_VERSION: u32 = 1;
+pub const PARSER_VERSION: u32 = 2;
 
 struct TitleRule {
     pattern: Regex,
@@ -28,6 +29,13 @@ struct TitleRule {
 }
 
 const APOS: &str = "['’`]";
+
+/// What a visit letter's title says it visited: the authority's children's services, or the
+/// trust that runs them ("Sandwell Children's Trust", "Bradford Children and Families Trust").
+const SERVICES: &str = r"(?:local\s+authority\s+)?children(?:['’`]?s)?\s+(?:services\b|(?:and\s+families\s+|services\s+)?trust\b)";
+
+/// ILACS inspections from this date are under the 2026 framework (no overall grade).
+const ILACS_REFORM: &str = "2026-04-01";
 
 static TITLES: LazyLock<Vec<TitleRule>> = LazyLock::new(|| {
     let sif = r"of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+children\s+looked\s+after\s+and\s+care\s+leavers";
@@ -43,10 +51,31 @@ static TITLES: LazyLock<Vec<TitleRule>> = LazyLock::new(|| {
         rule(lscb.to_string(), Framework::LscbReview),
         rule(r"inspection\s+of\s+looked\s+after\s+children\s+services".into(), Framework::Lac2013),
         rule(r"inspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+protection\s+of\s+children".into(), Framework::Cp2012),
-        rule(format!(r"focused\s+visit\s+to\s+(?P<la>(?s:.{{2,80}}?))\s+(?:local\s+authority\s+)?children{APOS}?s\s+services"), Framework::FocusedVisit),
-        rule(format!(r"monitoring\s+visit\s+(?:to|of)\s+(?P<la>(?s:.{{2,80}}?))\s+(?:local\s+authority\s+)?children{APOS}?s\s+services"), Framework::MonitoringVisit),
+        rule(format!(r"focused\s+visit\s+to\s+(?P<la>(?s:.{{2,80}}?))\s+{SERVICES}"), Framework::FocusedVisit),
+        rule(format!(r"monitoring\s+visit\s+(?:to|of)\s+(?P<la>(?s:.{{2,80}}?))\s+{SERVICES}"), Framework::MonitoringVisit),
+        rule(r"joint\s+targeted\s+area\s+inspection\s+(?:\(JTAI\)\s+)?of\s+(?P<jtai>[^\n]+(?:\n[^\n]+){0,3})".into(), Framework::Jtai),
+        rule(r"area\s+SEND\s+(?:full\s+|monitoring\s+)?(?:re-?)?inspection\s+of\s+(?P<la>(?s:.{2,80}?))\s+local\s+area\s+partnership".into(), Framework::AreaSend),
+        rule(r"joint\s+local\s+area\s+SEND\s+(?:re-?)?inspection\s+in\s+(?P<la>[^\n]{2,80})".into(), Framework::AreaSend),
         rule(format!(r"inspection\s+of\s+children{APOS}?s\s+social\s+care\s+services"), Framework::Ilacs2018),
+        // Authorities whose services a trust runs: "Inspection of Bradford Children and Families Trust".
+        rule(format!(r"inspection\s+of\s+(?P<la>(?s:.{{2,80}}?))\s+children(?:{APOS}?s)?\s+(?:and\s+families\s+|services\s+)?trust\b"), Framework::Ilacs2018),
         rule(format!(r"inspection\s+of\s+(?P<la>(?s:.{{2,80}}?))\s+(?:local\s+authority\s+)?children{APOS}s\s+services"), Framework::Ilacs2018),
+    ]
+});
+
+/// Ofsted documents this app does not read, by their title, and what to tell the user.
+static OTHER_DOCUMENTS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    // Multi-line: a title starts a line and may wrap onto the next.
+    let r = |p: &str| Regex::new(&format!("(?im){p}")).expect("static regex");
+    vec![
+        (
+            r(r"^\s*(?:joint\s+area\s+review|inspection\s+of\s+progress\s+made\s+in\s+the\s+provision\s+of\s+safeguarding\s+services)"),
+            "it is a joint area review (the 2005–09 framework), which has no judgements or items this app can follow",
+        ),
+        (
+            r(r"^\s*(?:annual\s+performance\s+assessment|children['’`]?s\s+services\s+assessment)"),
+            "it is an annual assessment of children's services (before 2012), which this app does not read",
+        ),
     ]
 });
 
@@ -95,38 +124,79 @@ pub fn extract(raw: &RawText) -> Result<Report, Problem> {
                 })
                 .map(|c| (rule, c))
         })
-        .ok_or_else(|| Problem::NotAReport(not_a_report_reason(&text)))?;
-    let title = fold(title_match.get(0).map_or("", |m| m.as_str()));
+        .ok_or_else(|| refusal(&head, &text))?;
+    // A JTAI title wraps over up to four lines; the lines after the first belong to it only
+    // while they continue it (see `title_lines`).
+    let jtai = title_match.name("jtai").map(|m| title_lines(m.as_str()));
+    let title = match (&jtai, title_match.name("jtai")) {
+        (Some(kept), Some(m)) => fold(&format!(
+            "{}{kept}",
+            &title_match
+                .get(0)
+                .map_or("", |t| &t.as_str()[..m.start() - t.start()])
+        )),
+        _ => fold(title_match.get(0).map_or("", |m| m.as_str())),
+    };
     let includes_lscb_review = rule.framework == Framework::Sif2013
         && title.to_lowercase().contains("safeguarding children board")
         || rule.framework == Framework::SifReinspection
             && title.to_lowercase().contains("safeguarding children board");
 
+    // A JTAI's title names its theme and then the area: "… of the multi-agency response to
+    // abuse and neglect in Oxfordshire", or only the area: "… of Norfolk".
+    let (jtai_area, jtai_theme) = match jtai.as_deref().map(|t| t.rsplit_once(" in ")) {
+        Some(Some((theme, area))) => (Some(area.to_string()), Some(theme.to_string())),
+        Some(None) => (jtai.clone(), None),
+        None => (None, None),
+    };
     let local_authority = authority_name(
         &head,
         title_match.get(0).map_or(0..0, |m| m.range()),
-        title_match.name("la").map(|m| m.as_str()),
+        title_match
+            .name("la")
+            .map(|m| m.as_str())
+            .or(jtai_area.as_deref()),
     );
 
     let mut framework = rule.framework;
     let mut judgements = judgements::find(framework, &text, includes_lscb_review);
     if framework == Framework::Ilacs2018
-        && judgements.iter().any(|j| {
-            matches!(
-                j.key,
-                crate::model::JudgementKey::InCare | crate::model::JudgementKey::CareLeavers
-            )
-        })
+        && judgements
+            .iter()
+            .any(|j| matches!(j.key, JudgementKey::InCare | JudgementKey::CareLeavers))
     {
         // The 2023 framework judges children in care and care leavers separately.
         framework = Framework::Ilacs2023;
-        judgements.retain(|j| j.key != crate::model::JudgementKey::InCareAndCareLeavers);
+        judgements.retain(|j| j.key != JudgementKey::InCareAndCareLeavers);
         let order = framework.expected_keys(false);
         judgements.sort_by_key(|j| order.iter().position(|k| *k == j.key));
     }
 
-    let (inspection_start, inspection_end) = inspection_dates(&head, &text);
-    if judgements.is_empty() && inspection_start.is_none() {
+    let (mut inspection_start, mut inspection_end) = inspection_dates(&head, &text);
+    if framework == Framework::Ilacs2023
+        && !judgements.iter().any(|j| j.key == JudgementKey::Overall)
+        && inspection_start
+            .as_deref()
+            .is_none_or(|start| start >= ILACS_REFORM)
+    {
+        // Since the April 2026 reform the table has four judgements and no overall grade.
+        framework = Framework::Ilacs2026;
+    }
+
+    let letter = framework
+        .is_letter_or_joint()
+        .then(|| letters::facts(framework, &lines, &text));
+    if let Some((start, end)) = letter
+        .as_ref()
+        .filter(|_| inspection_start.is_none())
+        .and_then(|l| l.inspection.clone())
+    {
+        inspection_start = Some(start);
+        inspection_end = Some(end);
+    }
+    // A letter without visit dates is still one when it is dated as a letter.
+    let dated_letter = letter.as_ref().is_some_and(|l| l.letter_date.is_some());
+    if judgements.is_empty() && inspection_start.is_none() && !dated_letter {
         return Err(Problem::NotAReport(
             "it has an inspection title but no inspection dates or judgements; it may be an article or minutes about a report".into(),
         ));
@@ -135,8 +205,19 @@ pub fn extract(raw: &RawText) -> Result<Report, Problem> {
         .find(&head)
         .and_then(|m| dates::date_at_start(&head[m.end()..]));
 
-    let (recommendations, lscb_recommendations) =
-        recommendation_lists(framework, includes_lscb_review, &text);
+    let (mut recommendations, lscb_recommendations, mut priority_actions) = match letter {
+        Some(_) => {
+            let (improve, priority) = letters::lists(framework, &lines, &text);
+            (improve, Vec::new(), priority)
+        }
+        None => {
+            let (own, lscb) = recommendation_lists(framework, includes_lscb_review, &text);
+            (own, lscb, Vec::new())
+        }
+    };
+    let with_bodies = framework == Framework::AreaSend;
+    let recommendation_facts = letters::item_facts(&mut recommendations, with_bodies);
+    let priority_action_facts = letters::item_facts(&mut priority_actions, with_bodies);
 
     let mut warnings = Vec::new();
     for key in framework.expected_keys(includes_lscb_review) {
@@ -147,9 +228,23 @@ pub fn extract(raw: &RawText) -> Result<Report, Problem> {
     if inspection_start.is_none() {
         warnings.push("the inspection dates were not found".into());
     }
+    if framework == Framework::Ilacs2026 {
+        warnings.push(
+            "no overall effectiveness grade: ILACS inspections have not given one since the April 2026 reform"
+                .into(),
+        );
+    }
 
     let authority = authority::matched(&local_authority);
     let sections = sections::split(&text.paragraphs);
+    let letter = letter.unwrap_or_default();
+    let focus = letter
+        .focus
+        .or(jtai_theme.map(|t| fold(t.trim_start_matches("the multi-agency response to "))));
+    let lead_inspector = match framework.is_letter_or_joint() {
+        true => letter.inspectors.or_else(|| lead_inspector(&text)),
+        false => lead_inspector(&text),
+    };
     Ok(Report {
         local_authority,
         authority,
@@ -159,10 +254,17 @@ pub fn extract(raw: &RawText) -> Result<Report, Problem> {
         inspection_start,
         inspection_end,
         published_in_report,
-        lead_inspector: lead_inspector(&text),
+        lead_inspector,
+        letter_date: letter.letter_date,
+        focus,
+        outcome: letter.outcome,
+        outcome_rank: letter.outcome_rank,
         judgements,
         recommendations,
+        recommendation_facts,
         lscb_recommendations,
+        priority_actions,
+        priority_action_facts,
         sections,
         page_count: raw.pages.len() as u32,
         paragraphs: text.paragraphs,
@@ -170,7 +272,26 @@ pub fn extract(raw: &RawText) -> Result<Report, Problem> {
     })
 }
 
-fn fold(s: &str) -> String {
+/// The lines of a wrapped title: the first, and each next one while it continues the title
+/// (starts in lower case, or the line before ends with a word that needs more: "… in").
+fn title_lines(text: &str) -> String {
+    let mut lines = text.lines();
+    let mut kept = lines.next().unwrap_or_default().trim().to_string();
+    for line in lines {
+        let line = line.trim();
+        let open_end = ["in", "of", "and", "to", "the", "for", "with"]
+            .iter()
+            .any(|w| kept.to_lowercase().ends_with(&format!(" {w}")));
+        if !(open_end || line.starts_with(|c: char| c.is_lowercase())) {
+            break;
+        }
+        kept = format!("{kept} {line}");
+    }
+    kept
+}
+
+/// Runs of whitespace (line breaks from wrapped cells included) as single spaces.
+pub(crate) fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -185,14 +306,24 @@ fn front_matter(lines: &[clean::Line]) -> String {
     first_page.join("\n")
 }
 
-fn not_a_report_reason(text: &ParagraphText) -> String {
-    let start = text.full.chars().take(80).collect::<String>();
-    let start = fold(&start);
-    if start.to_lowercase().contains("not found") {
-        format!("it is a web page that says \"{start}\"; download the report again from Ofsted")
-    } else {
-        "no Ofsted inspection title was found on its first page; check that it is a children's services inspection report".into()
+/// Why a file with no known title is refused, saying what the file is.
+fn refusal(head: &str, text: &ParagraphText) -> Problem {
+    if let Some((_, what)) = OTHER_DOCUMENTS
+        .iter()
+        .find(|(pattern, _)| pattern.is_match(head))
+    {
+        return Problem::OtherOfstedDocument((*what).to_string());
     }
+    let start = fold(&text.full.chars().take(80).collect::<String>());
+    let lower = text.full.to_lowercase();
+    Problem::NotAReport(if start.to_lowercase().contains("not found") {
+        format!("it is a web page that says \"{start}\"; download the report again from Ofsted")
+    } else if lower.contains("ofsted") {
+        "it mentions Ofsted, but its first page has no title of an inspection, visit or joint inspection of children's services; check that it is the report itself".into()
+    } else {
+        "it does not look like an Ofsted document: no inspection title and no mention of Ofsted"
+            .into()
+    })
 }
 
 fn authority_name(head: &str, title: std::ops::Range<usize>, in_title: Option<&str>) -> String {

@@ -3,14 +3,14 @@
 //! Group headings ("Immediately:", "Within three months:", topic sub-headings) are skipped and
 //! nested sub-bullets are folded into their parent item.
 
-use super::clean::{join_lines, numbered_prefix, BULLET};
+use super::clean::{join_lines, numbered_prefix, Line, BULLET};
 use super::text::ParagraphText;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:recommendations|areas for improvement|what needs to improve(?: in this local authority)?\??|what does the (?:local authority|lscb|local safeguarding children board) need to improve\??|what the lscb needs to improve)[.:]?$",
+        r"(?i)^(?:recommendations|areas for improvement|what needs to improve(?: in this (?:local authority|area of social work practice))?\??\d?|what does the (?:local authority|lscb|local safeguarding children board) need to improve\??|what the lscb needs to improve)[.:]?$",
     )
     .expect("static regex")
 });
@@ -32,9 +32,14 @@ static LSCB_PART: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Headings of the report's own sections, which end a list even when numbered paragraphs follow.
 static NEXT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)strengths|summary|findings|progress since|information about|about this|inspection|judgement|^the local authority|safeguarding children board|^contents")
+    Regex::new(r"(?i)strengths|summary|findings|progress since|information about|about this|inspection|judgement|^the local authority|^contents")
         .expect("static regex")
 });
+
+/// The LSCB's part of a SIF report, which ends the authority's numbered list; in a JTAI
+/// letter's bulleted list the board heads its own items.
+static LSCB_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)safeguarding children board").expect("static regex"));
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Marker {
@@ -47,6 +52,175 @@ fn marker(text: &str) -> Option<(Marker, &str)> {
         return Some((Marker::Bullet, rest));
     }
     numbered_prefix(text).map(|n| (Marker::Number, text[n..].trim_start()))
+}
+
+static PRIORITY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:areas?\s+for\s+priority\s+actions?|priority\s+actions?)\b")
+        .expect("static regex")
+});
+
+/// Items under "Areas for priority action": bulleted in letters; in area SEND reports a table
+/// whose rows are paragraphs (the heading cells run into the first row).
+pub fn priority_list(text: &ParagraphText, lines: &[Line]) -> Vec<String> {
+    let Some(heading) = text
+        .paragraphs
+        .iter()
+        .position(|p| PRIORITY_HEADING.is_match(p.text.trim()))
+    else {
+        return Vec::new();
+    };
+    let heading_text = text.paragraphs[heading].text.trim();
+    if PRIORITY_HEADING
+        .replace(heading_text, "")
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .is_empty()
+    {
+        let bulleted = bullets_after(text, heading);
+        if !bulleted.is_empty() {
+            return bulleted;
+        }
+    }
+    table_rows(text, lines, heading)
+}
+
+/// The bulleted items straight after a heading.
+fn bullets_after(text: &ParagraphText, heading: usize) -> Vec<String> {
+    let mut items: Vec<Vec<&str>> = Vec::new();
+    for p in &text.paragraphs[heading + 1..] {
+        let t = p.text.trim();
+        if let Some(body) = t.strip_prefix(BULLET) {
+            items.push(vec![body]);
+        } else if t.starts_with(|c: char| c.is_lowercase()) && !items.is_empty() {
+            items.last_mut().into_iter().for_each(|i| i.push(t));
+        } else {
+            break;
+        }
+    }
+    items.into_iter().map(join_lines).collect()
+}
+
+/// The rows of an area SEND table of items, as paragraphs: from the heading (its cells
+/// "Areas for improvement", "Responsible body" dropped) to the next section. Bullets fold
+/// into the row above; a paragraph starting in lower case continues it.
+pub fn table_rows(text: &ParagraphText, lines: &[Line], heading: usize) -> Vec<String> {
+    static CELL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:areas?\s+for\s+(?:priority\s+actions?|improvement)|responsible\s+bod(?:y|ies))\s*").expect("static regex")
+    });
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:areas?\s+for\s+(?:priority\s+actions?|improvement)|local\s+area\s+partnership\s+details|information\s+about\s+this\s+inspection|inspection\s+team)\b").expect("static regex")
+    });
+    let mut first = text.paragraphs[heading].text.trim().to_string();
+    while let Some(m) = CELL.find(&first) {
+        if m.as_str().is_empty() {
+            break;
+        }
+        first = first[m.end()..].to_string();
+    }
+    let mut items: Vec<Vec<String>> = Vec::new();
+    if !first.trim().is_empty() {
+        items.push(vec![first.trim().to_string()]);
+    }
+    for p in &text.paragraphs[heading + 1..] {
+        let t = p.text.trim();
+        if END.is_match(t) {
+            break;
+        }
+        if let Some(body) = t.strip_prefix(BULLET) {
+            match items.last_mut() {
+                Some(last) => last.push(body.to_string()),
+                None => items.push(vec![body.to_string()]),
+            }
+        } else if let Some(last) = items.last_mut().filter(|last| {
+            // More of the row above: lower case, referring back, after a row cut mid-sentence
+            // (a page break), or after a responsible body printed in a cell of its own.
+            let before = last.last().map_or("", String::as_str);
+            t.starts_with(|c: char| c.is_lowercase())
+                || REFERS_BACK.is_match(t)
+                || !before.trim_end().ends_with(['.', ':'])
+                || is_body_only(before) && last.len() == 1
+        }) {
+            last.push(t.to_string());
+        } else {
+            items.push(vec![t.to_string()]);
+        }
+    }
+    let rows: Vec<String> = items
+        .into_iter()
+        .map(|parts| join_lines(parts.iter().map(String::as_str)))
+        .collect();
+    // Where the text layer kept the rows apart (blank lines between them), they are the
+    // items; where it ran the whole table into one paragraph, the sentences tell the rows.
+    match rows.as_slice() {
+        [only] => split_rows(only, lines),
+        _ => rows,
+    }
+}
+
+/// A table cell naming who answers for a row ("Oxfordshire County Council and NHS
+/// Buckinghamshire, Oxfordshire, and Berkshire"): short, an organisation's words, no action.
+pub fn is_body_only(text: &str) -> bool {
+    static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:Council|ICB|NHS|Integrated\s+Care\s+Board|Trust)\b")
+            .expect("static regex")
+    });
+    text.split_whitespace().count() <= 25
+        && ORGANISATION.is_match(text)
+        && !ACTION.is_match(text)
+        && !text.trim_end().ends_with('.')
+}
+
+/// A sentence that says who should act: "Leaders should …", "Health leaders need to …".
+pub static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?-i:[A-Z])[^.]{0,120}?\b(?:should|must|needs?\s+to)\b").expect("static regex")
+});
+
+/// A sentence that continues the action before it: "They should …", "… should also …".
+static REFERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:they|this|these|it|in\s+particular|in\s+addition|additionally|also)\b|\b(?:should|must)\s+also\b").expect("static regex")
+});
+
+/// The text layer runs a table's rows together with nothing between them. A row is an action
+/// that starts a printed line ("Leaders should …", "The partnership must …") after a line that
+/// ended a sentence; an action sentence that starts mid-line, or refers back ("They should …",
+/// "… should also …"), is more of the same row.
+fn split_rows(text: &str, lines: &[Line]) -> Vec<String> {
+    let mut cuts: Vec<usize> = lines
+        .windows(2)
+        .filter(|pair| {
+            let (before, line) = (&pair[0].text, &pair[1].text);
+            before.trim_end().ends_with('.') && ACTION.is_match(line) && !REFERS_BACK.is_match(line)
+        })
+        .filter_map(|pair| text.find(pair[1].text.as_str()))
+        .filter(|&at| at > 0)
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut rows = Vec::new();
+    let mut from = 0;
+    for cut in cuts.into_iter().chain([text.len()]) {
+        let row = text[from..cut].trim();
+        if !row.is_empty() {
+            rows.push(row.to_string());
+        }
+        from = cut;
+    }
+    rows
+}
+
+/// An area SEND report's "Areas for improvement" table (rows as paragraphs, no bullets).
+pub fn improvement_table(text: &ParagraphText, lines: &[Line]) -> Vec<String> {
+    static HEADING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^areas?\s+for\s+improvement\b").expect("static regex"));
+    // The heading printed alone (a contents line or the page's title) comes before the table's.
+    match text
+        .paragraphs
+        .iter()
+        .rposition(|p| HEADING.is_match(p.text.trim()))
+    {
+        Some(heading) => table_rows(text, lines, heading),
+        None => Vec::new(),
+    }
 }
 
 /// Where the LSCB part of a combined report begins (a heading after page 1).
@@ -103,15 +277,25 @@ pub fn list_in(text: &ParagraphText, from: usize, to: usize) -> Vec<String> {
                 let next_is_item = paragraphs
                     .get(index)
                     .is_some_and(|p| marker(p.text.trim()).is_some());
-                let continues = text
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_lowercase() || c == '(');
+                // An item cut by a page break goes on at the top of the next page, as prose
+                // with no heading before it.
+                let page = paragraphs[index - 1].page;
+                let over_page = index >= 2
+                    && paragraphs[index - 2].page + 1 == page
+                    && (index < 3 || paragraphs[index - 2].page != page)
+                    && !super::sections::is_heading(text);
+                let continues = over_page
+                    || text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase() || c == '(');
                 if continues && !items.is_empty() {
                     if let Some(last) = items.last_mut() {
                         last.push(text.to_string());
                     }
-                } else if is_sub_heading(text) && next_is_item && !numbered_from_body(first_number)
+                } else if next_is_item
+                    && !numbered_from_body(first_number)
+                    && is_sub_heading(text, kind == Some(Marker::Bullet))
                 {
                     // A topic sub-heading such as "Care leavers" is not part of any item.
                     after_sub_heading = true;
@@ -140,6 +324,11 @@ fn leading_number(text: &str) -> Option<u32> {
         .ok()
 }
 
-fn is_sub_heading(text: &str) -> bool {
-    text.split_whitespace().count() <= 10 && !text.ends_with('.') && !NEXT_SECTION.is_match(text)
+/// A topic sub-heading inside a list; words of the report's own sections end the list. A
+/// JTAI letter heads its bulleted items by agency, the LSCB among them.
+fn is_sub_heading(text: &str, between_bullets: bool) -> bool {
+    text.split_whitespace().count() <= 10
+        && !text.ends_with('.')
+        && !NEXT_SECTION.is_match(text)
+        && (between_bullets || !LSCB_HEADING.is_match(text))
 }

@@ -44,8 +44,7 @@ fn is_table_row(text: &str) -> bool {
         " requires improvement",
         " requires improvement to be good",
     ];
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = text.to_lowercase();
+    let lower = super::fold(text).to_lowercase();
     GRADES.iter().any(|g| lower.ends_with(g))
 }
 

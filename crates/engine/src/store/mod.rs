@@ -13,7 +13,12 @@ pub use import::{collect_files, ImportOutcome, ImportProgress, ImportStatus, Imp
 pub use search::{SearchFilter, SearchHit, SnippetPart};
 
 use crate::extract::authority;
-use crate::model::{Evidence, Framework, Judgement, JudgementKey, Paragraph, Report, Section};
+use crate::model::{
+    Evidence, Framework, ItemFacts, Judgement, JudgementKey, Paragraph, Report, Section,
+};
+
+/// Letter and joint-report columns of an inspection: letter date, focus, outcome, rank.
+type LetterColumns = (Option<String>, Option<String>, Option<String>, Option<u8>);
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use serde::Serialize;
@@ -37,11 +42,21 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             pause_for_crash_tests,
         )
         .down("DROP TABLE library_events;"),
+        M::up(include_str!("migrations/0003_letters.sql")).down(
+            "ALTER TABLE recommendations DROP COLUMN responsible_body;
+             ALTER TABLE recommendations DROP COLUMN national_framework_outcome;
+             ALTER TABLE recommendations DROP COLUMN national_framework_ref;
+             ALTER TABLE recommendations DROP COLUMN priority;
+             ALTER TABLE inspections DROP COLUMN outcome_rank;
+             ALTER TABLE inspections DROP COLUMN outcome;
+             ALTER TABLE inspections DROP COLUMN focus;
+             ALTER TABLE inspections DROP COLUMN letter_date;",
+        ),
     ])
 });
 
 /// The schema version the migrations lead to.
-pub const SCHEMA_VERSION: usize = 2;
+pub const SCHEMA_VERSION: usize = 3;
 
 /// Lets the crash tests kill the process while a migration's transaction is open (the variable
 /// is never set otherwise): they prove that a killed migration leaves the old library intact.
@@ -180,9 +195,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// not damaged: that error is returned, and nothing is moved.
 ///
 /// Every table but `documents` gets SQLite's `quick_check`. `documents` holds the original
-/// files, three quarters of a large library's pages: checking it too would double or triple the
-/// check's time (0.3 s → 0.6–1 s at 2,000 inspections, BENCHMARKS.md) on every app start and
-/// CLI command. Its pages are checked when read, and `check` runs the full `integrity_check`.
+/// files, three quarters of a large library's pages: checking it too would add 0.3–0.7 s at
+/// 2,000 inspections (BENCHMARKS.md) to every app start and CLI command. Its pages are checked
+/// when read, and `check` runs the full `integrity_check`. The FTS5 table's check (SQLite runs
+/// the index's own consistency check for it) is most of what remains.
 fn damage(conn: &Connection, path: &Path) -> Result<Option<String>> {
     use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
     let check = || -> rusqlite::Result<Option<String>> {
@@ -218,6 +234,12 @@ fn damage(conn: &Connection, path: &Path) -> Result<Option<String>> {
             source,
         }),
     }
+}
+
+/// The schema version a library is at (`PRAGMA user_version`).
+fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+        .map(|v| v as usize)
 }
 
 /// `library.sqlite3` → `library.sqlite3{suffix}`, in the same folder.
@@ -344,15 +366,12 @@ impl Library {
             path: path.display().to_string(),
             detail,
         };
-        let version = conn
-            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
-            .map_err(db)? as usize;
+        let version = schema_version(&conn).map_err(db)?;
         if version > SCHEMA_VERSION {
             return Err(migration_failed(format!(
                 "it was made by a newer version of Inspection Compare (schema {version}, this one knows {SCHEMA_VERSION}); update the app"
             )));
         }
-        let mut notices = Vec::new();
         let mut upgraded = None;
         if version > 0 && version < SCHEMA_VERSION && path != Path::new(":memory:") {
             let backup = sibling(&path, &format!(".v{version}-backup-{}", stamp()));
@@ -366,10 +385,7 @@ impl Library {
         }
         if let Err(e) = MIGRATIONS.to_latest(&mut conn) {
             // Another process may have migrated the same library at the same moment.
-            let latest = conn
-                .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
-                .unwrap_or(0) as usize;
-            if latest != SCHEMA_VERSION {
+            if schema_version(&conn).ok() != Some(SCHEMA_VERSION) {
                 return Err(migration_failed(e.to_string()));
             }
         }
@@ -380,29 +396,20 @@ impl Library {
         };
         if let Some(notice) = upgraded {
             library.log("upgraded", &notice)?;
-            notices.push(notice);
+            library.notices.push(notice);
         }
-        library.notices = notices;
         library.seed_authorities()?;
         Ok(library)
     }
 
     /// Records an event in the library's own log.
     fn log(&mut self, kind: &str, detail: &str) -> Result<()> {
-        let now = time::OffsetDateTime::now_utc();
-        let at = format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            now.year(),
-            u8::from(now.month()),
-            now.day(),
-            now.hour(),
-            now.minute(),
-            now.second()
-        );
         self.write(|tx, db| {
+            // The time as `documents.imported_at` has it.
             tx.execute(
-                "INSERT INTO library_events (at, kind, detail) VALUES (?1, ?2, ?3)",
-                params![at, kind, detail],
+                "INSERT INTO library_events (at, kind, detail)
+                 VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2)",
+                params![kind, detail],
             )
             .map_err(db)?;
             Ok(())
@@ -639,15 +646,27 @@ impl Library {
             .pop()
             .ok_or(StoreError::NoSuchInspection(id))?;
         let db = self.db_error();
-        let (sha256, parser_version, includes_lscb_review, page_count, warnings): (String, u32, bool, u32, String) = self
+        type Row = (String, u32, bool, u32, String, LetterColumns);
+        let (sha256, parser_version, includes_lscb_review, page_count, warnings, letter): Row = self
             .conn
             .query_row(
-                "SELECT d.sha256, d.parser_version, i.includes_lscb_review, i.page_count, i.warnings
+                "SELECT d.sha256, d.parser_version, i.includes_lscb_review, i.page_count, i.warnings,
+                        i.letter_date, i.focus, i.outcome, i.outcome_rank
                  FROM inspections i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        (r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?),
+                    ))
+                },
             )
             .map_err(&db)?;
+        let (letter_date, focus, outcome, outcome_rank) = letter;
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -677,19 +696,38 @@ impl Library {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT lscb, text FROM recommendations WHERE inspection_id = ?1 ORDER BY position",
+                "SELECT lscb, priority, text, national_framework_ref, national_framework_outcome, responsible_body
+                 FROM recommendations WHERE inspection_id = ?1 ORDER BY position",
             )
             .map_err(&db)?;
-        let (mut recommendations, mut lscb_recommendations) = (Vec::new(), Vec::new());
+        let (mut recommendations, mut lscb_recommendations, mut priority_actions) =
+            (Vec::new(), Vec::new(), Vec::new());
+        let (mut recommendation_facts, mut priority_action_facts) = (Vec::new(), Vec::new());
         for row in stmt
-            .query_map([id], |r| Ok((r.get::<_, bool>(0)?, r.get::<_, String>(1)?)))
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, bool>(0)?,
+                    r.get::<_, bool>(1)?,
+                    r.get::<_, String>(2)?,
+                    ItemFacts {
+                        national_framework_ref: r.get(3)?,
+                        national_framework_outcome: r.get(4)?,
+                        responsible_body: r.get(5)?,
+                    },
+                ))
+            })
             .map_err(&db)?
         {
-            let (lscb, text) = row.map_err(&db)?;
-            if lscb {
-                lscb_recommendations.push(text)
-            } else {
-                recommendations.push(text)
+            match row.map_err(&db)? {
+                (true, _, text, _) => lscb_recommendations.push(text),
+                (false, true, text, facts) => {
+                    priority_actions.push(text);
+                    priority_action_facts.push(facts);
+                }
+                (false, false, text, facts) => {
+                    recommendations.push(text);
+                    recommendation_facts.push(facts);
+                }
             }
         }
         let mut stmt = self
@@ -745,9 +783,16 @@ impl Library {
             inspection_end: summary.inspection_end.clone(),
             published_in_report: summary.published.clone(),
             lead_inspector: summary.lead_inspector.clone(),
+            letter_date,
+            focus,
+            outcome,
+            outcome_rank,
             judgements,
             recommendations,
+            recommendation_facts,
             lscb_recommendations,
+            priority_actions,
+            priority_action_facts,
             sections,
             paragraphs,
             page_count,
@@ -915,7 +960,8 @@ fn write_report(tx: &rusqlite::Transaction<'_>, id: i64, report: &Report) -> rus
     };
     tx.execute(
         "UPDATE inspections SET authority_id = ?2, local_authority = ?3, framework = ?4, includes_lscb_review = ?5, title = ?6,
-            inspection_start = ?7, inspection_end = ?8, published = ?9, lead_inspector = ?10, page_count = ?11, warnings = ?12
+            inspection_start = ?7, inspection_end = ?8, published = ?9, lead_inspector = ?10, page_count = ?11, warnings = ?12,
+            letter_date = ?13, focus = ?14, outcome = ?15, outcome_rank = ?16
          WHERE id = ?1",
         params![
             id,
@@ -930,6 +976,10 @@ fn write_report(tx: &rusqlite::Transaction<'_>, id: i64, report: &Report) -> rus
             report.lead_inspector,
             report.page_count,
             serde_json::to_string(&report.warnings).unwrap_or_else(|_| "[]".into()),
+            report.letter_date,
+            report.focus,
+            report.outcome,
+            report.outcome_rank,
         ],
     )?;
     let mut judgement = tx.prepare_cached(
@@ -950,15 +1000,35 @@ fn write_report(tx: &rusqlite::Transaction<'_>, id: i64, report: &Report) -> rus
         ])?;
     }
     let mut recommendation = tx.prepare_cached(
-        "INSERT INTO recommendations (inspection_id, position, lscb, text) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO recommendations (inspection_id, position, lscb, priority, text, national_framework_ref,
+            national_framework_outcome, responsible_body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    let all = report
-        .recommendations
-        .iter()
-        .map(|r| (false, r))
-        .chain(report.lscb_recommendations.iter().map(|r| (true, r)));
-    for (position, (lscb, text)) in all.enumerate() {
-        recommendation.execute(params![id, position as i64, lscb, text])?;
+    let none = ItemFacts::default();
+    let facts = |list: &'_ [ItemFacts], i: usize| list.get(i).cloned().unwrap_or_default();
+    let all = (report.recommendations.iter().enumerate())
+        .map(|(i, r)| (false, false, r, facts(&report.recommendation_facts, i)))
+        .chain(
+            report
+                .lscb_recommendations
+                .iter()
+                .map(|r| (true, false, r, none.clone())),
+        )
+        .chain(
+            (report.priority_actions.iter().enumerate())
+                .map(|(i, r)| (false, true, r, facts(&report.priority_action_facts, i))),
+        );
+    for (position, (lscb, priority, text, f)) in all.enumerate() {
+        recommendation.execute(params![
+            id,
+            position as i64,
+            lscb,
+            priority,
+            text,
+            f.national_framework_ref,
+            f.national_framework_outcome,
+            f.responsible_body
+        ])?;
     }
     let mut section = tx.prepare_cached(
         "INSERT INTO sections (inspection_id, position, heading, page) VALUES (?1, ?2, ?3, ?4)",
@@ -1019,10 +1089,7 @@ mod tests {
     }
 
     fn user_version(path: &Path) -> usize {
-        Connection::open(path)
-            .unwrap()
-            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
-            .unwrap() as usize
+        schema_version(&Connection::open(path).unwrap()).unwrap()
     }
 
     #[test]
@@ -1041,7 +1108,9 @@ mod tests {
 
         let library = Library::open(&path).unwrap();
         assert_eq!(library.notices().len(), 1, "{:?}", library.notices());
-        assert!(library.notices()[0].contains("upgraded from schema 1 to 2"));
+        assert!(
+            library.notices()[0].contains(&format!("upgraded from schema 1 to {SCHEMA_VERSION}"))
+        );
         assert_eq!(library.authorities(true).unwrap(), before);
         assert_eq!(library.integrity_check().unwrap(), "ok");
         assert_eq!(library.events().unwrap()[0].1, "upgraded");
