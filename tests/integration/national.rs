@@ -100,6 +100,14 @@ fn every_document_is_read_as_its_kind() {
                 continue;
             }
         };
+        // Every document on its own authority: the URN in the folder name.
+        let urn = report.authority.as_ref().map(|a| a.urn.as_str());
+        if urn != Some(read.urn.as_str()) {
+            failures.push(format!(
+                "{}: authority {:?} ({urn:?})",
+                read.rel, report.local_authority
+            ));
+        }
         let framework = report.framework;
         let fits = match kind {
             "inspections" => framework.is_graded(),
@@ -132,14 +140,7 @@ fn every_document_is_read_as_its_kind() {
             if !report.judgements.is_empty() {
                 failures.push(format!("{}: an ungraded document with grades", read.rel));
             }
-            // Letters and joint reports: their authority, dates and inspectors.
-            let urn = report.authority.as_ref().map(|a| a.urn.as_str());
-            if urn != Some(read.urn.as_str()) {
-                failures.push(format!(
-                    "{}: authority {:?} ({urn:?})",
-                    read.rel, report.local_authority
-                ));
-            }
+            // Letters and joint reports: their dates and inspectors.
             if report.inspection_start.is_none() || report.inspection_end.is_none() {
                 failures.push(format!("{}: no inspection dates", read.rel));
             }

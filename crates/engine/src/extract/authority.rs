@@ -84,6 +84,8 @@ const GENERIC: &[&str] = &[
     "lscb",
     "and",
     "unitary",
+    "services",
+    "corporation",
 ];
 
 /// The distinctive words of an authority's name, lower case.
@@ -100,7 +102,18 @@ pub fn name_key(name: &str) -> String {
 pub fn lookup(printed: &str) -> Option<&'static Authority> {
     let key = name_key(printed);
     if key.is_empty() {
-        return None;
+        // A name made only of generic words ("City of London"): the whole name must match.
+        let plain = |n: &str| {
+            n.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && !matches!(*w, "the" | "council" | "corporation"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let printed = plain(printed);
+        return all()
+            .iter()
+            .find(|a| !printed.is_empty() && plain(&a.name) == printed);
     }
     let names = |a: &'static Authority| {
         std::iter::once(a.name.as_str()).chain(a.also_known_as.iter().map(String::as_str))
@@ -159,6 +172,19 @@ mod tests {
         );
         // "North" begins several names: no guess.
         assert!(lookup("North").is_none());
+        assert_eq!(
+            lookup("City of London Corporation").map(|a| a.urn.as_str()),
+            Some("80450")
+        );
+        assert!(lookup("local authority").is_none());
+        assert_eq!(
+            lookup("Medway Children's Services").map(|a| a.name.as_str()),
+            Some("Medway")
+        );
+        assert_eq!(
+            lookup("East Riding").map(|a| a.name.as_str()),
+            Some("East Riding of Yorkshire")
+        );
         assert!(all().len() > 150);
     }
 }

@@ -327,7 +327,9 @@ fn refusal(head: &str, text: &ParagraphText) -> Problem {
 }
 
 fn authority_name(head: &str, title: std::ops::Range<usize>, in_title: Option<&str>) -> String {
-    if let Some(la) = in_title {
+    // "Inspection of local authority children's services" names no authority: it is printed
+    // above the title instead.
+    if let Some(la) = in_title.filter(|la| !authority::name_key(la).is_empty()) {
         return fold(la);
     }
     // The authority is printed just before or just after the title, ahead of the dates.
