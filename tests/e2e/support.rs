@@ -125,11 +125,23 @@ impl App {
             "tauri:options".into(),
             json!({ "application": env!("CARGO_BIN_EXE_inspection-compare"), "args": args }),
         );
-        let client = ClientBuilder::native()
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session with the app");
+        // On a cold machine the first WebKitWebDriver can drop the first session request
+        // (an incomplete reply while it starts): ask again until the deadline.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if Instant::now() < deadline => {
+                    eprintln!("e2e: no WebDriver session yet ({e}); asking again");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("a WebDriver session with the app: {e:?}"),
+            }
+        };
         let app = App {
             client,
             driver,

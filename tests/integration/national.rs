@@ -144,8 +144,25 @@ fn every_document_is_read_as_its_kind() {
             if report.inspection_start.is_none() || report.inspection_end.is_none() {
                 failures.push(format!("{}: no inspection dates", read.rel));
             }
-            if report.lead_inspector.is_none() && framework != Framework::Jtai {
+            if report.lead_inspector.is_none() {
                 failures.push(format!("{}: no inspectors named", read.rel));
+            }
+            // Items wherever the document lists them: a heading with bullets close below.
+            let listed = |heading: &str| {
+                let paragraphs = &report.paragraphs;
+                paragraphs.iter().enumerate().any(|(i, p)| {
+                    p.text.to_lowercase().starts_with(heading)
+                        && paragraphs[i + 1..]
+                            .iter()
+                            .take(3)
+                            .any(|next| next.text.starts_with('•'))
+                })
+            };
+            if listed("what needs to improve") && report.recommendations.is_empty() {
+                failures.push(format!("{}: its improvement items were missed", read.rel));
+            }
+            if listed("areas for priority action") && report.priority_actions.is_empty() {
+                failures.push(format!("{}: its priority actions were missed", read.rel));
             }
             if framework == Framework::AreaSend
                 && (report.outcome.is_none() || report.outcome_rank.is_none())

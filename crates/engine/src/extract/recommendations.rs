@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:recommendations|areas for improvement|what needs to improve(?: in this (?:local authority|area of social work practice))?\??\d?|what does the (?:local authority|lscb|local safeguarding children board) need to improve\??|what the lscb needs to improve)[.:]?$",
+        r"(?i)^(?:recommendations|areas for improvement|what needs to improve(?: in this (?:local authority|area of (?:social work )?practice))?\??\d?|what does the (?:local authority|lscb|local safeguarding children board) need to improve\??|what the lscb needs to improve)[.:]?$",
     )
     .expect("static regex")
 });
@@ -230,11 +230,21 @@ pub fn lscb_part_start(text: &ParagraphText) -> Option<usize> {
         .position(|p| p.page > 1 && LSCB_PART.is_match(p.text.trim()))
 }
 
+/// A list's heading, alone or (where the text layer ran it into the paragraph above, after a
+/// finished sentence) ending a paragraph: "… management oversight. What needs to improve in
+/// this area of social work practice".
+fn is_list_heading(text: &str) -> bool {
+    LIST_HEADING.is_match(text)
+        || text
+            .rsplit_once(". ")
+            .is_some_and(|(_, last)| LIST_HEADING.is_match(last.trim()))
+}
+
 /// The recommendation list whose heading is the first one in `from..to`.
 pub fn list_in(text: &ParagraphText, from: usize, to: usize) -> Vec<String> {
     let paragraphs = &text.paragraphs[..to.min(text.paragraphs.len())];
     let Some(heading) =
-        (from..paragraphs.len()).find(|&i| LIST_HEADING.is_match(paragraphs[i].text.trim()))
+        (from..paragraphs.len()).find(|&i| is_list_heading(paragraphs[i].text.trim()))
     else {
         return Vec::new();
     };
@@ -282,7 +292,6 @@ pub fn list_in(text: &ParagraphText, from: usize, to: usize) -> Vec<String> {
                 let page = paragraphs[index - 1].page;
                 let over_page = index >= 2
                     && paragraphs[index - 2].page + 1 == page
-                    && (index < 3 || paragraphs[index - 2].page != page)
                     && !super::sections::is_heading(text);
                 let continues = over_page
                     || text
@@ -299,6 +308,9 @@ pub fn list_in(text: &ParagraphText, from: usize, to: usize) -> Vec<String> {
                 {
                     // A topic sub-heading such as "Care leavers" is not part of any item.
                     after_sub_heading = true;
+                } else if items.is_empty() && next_is_item {
+                    // Words that lead into the list ("The local authority needs to address
+                    // the following areas of practice:") are not an item.
                 } else {
                     break;
                 }
