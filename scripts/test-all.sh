@@ -8,6 +8,8 @@ INSPECTION_COMPARE_SETUP=test source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
 step() { printf '\n== %s\n' "$*"; }
+# Tests never rewrite tracked files: what git sees now must be what it sees at the end.
+tracked_before="$(git status --porcelain 2>/dev/null || true)"
 
 step "rustfmt"
 cargo fmt --all --check
@@ -29,3 +31,9 @@ xvfb-run -a -s "-screen 0 1400x900x24" \
   cargo test --locked -p inspection-compare --test e2e -- --ignored --test-threads=1
 step "benchmarks compile"
 cargo bench --workspace --locked --no-run
+step "tracked files are as they were before the tests"
+if [ "$(git status --porcelain 2>/dev/null || true)" != "$tracked_before" ]; then
+  echo "the test run changed files in the repository:" >&2
+  git status --porcelain >&2
+  exit 1
+fi

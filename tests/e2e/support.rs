@@ -33,10 +33,16 @@ pub fn herts_pair() -> [PathBuf; 2] {
     ]
 }
 
-/// Screenshots go to docs/screenshots, where the README shows them.
+/// Where screenshots go: `target/screenshots` on every run (tests never rewrite tracked
+/// files), or `docs/screenshots`, where the README shows them, when
+/// `scripts/refresh-screenshots.sh` asks for it (`INSPECTION_COMPARE_SCREENSHOTS=docs`).
 pub fn screenshot_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
-    std::fs::create_dir_all(&dir).expect("docs/screenshots can be created");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = match std::env::var("INSPECTION_COMPARE_SCREENSHOTS").as_deref() {
+        Ok("docs") => root.join("docs/screenshots"),
+        _ => root.join("target/screenshots"),
+    };
+    std::fs::create_dir_all(&dir).expect("the screenshot folder can be created");
     dir
 }
 
@@ -232,7 +238,7 @@ impl App {
         assert_eq!(result, Value::Null, "sending {event} failed");
     }
 
-    /// Saves what the window shows as docs/screenshots/<name>.png.
+    /// Saves what the window shows as `<name>.png` in `screenshot_dir()`.
     pub async fn screenshot(&self, name: &str) {
         // Let transitions and fonts settle so the picture is what a person sees.
         tokio::time::sleep(Duration::from_millis(600)).await;
