@@ -155,6 +155,12 @@ fn every_document_is_read_as_its_kind() {
                         && paragraphs[i + 1..]
                             .iter()
                             .take(3)
+                            // Up to the next list's heading ("There are no priority
+                            // actions." then "What needs to improve").
+                            .take_while(|next| {
+                                let lower = next.text.to_lowercase();
+                                !lower.starts_with("what needs") && !lower.starts_with("areas for")
+                            })
                             .any(|next| next.text.starts_with('•'))
                 })
             };
@@ -175,6 +181,26 @@ fn every_document_is_read_as_its_kind() {
             ] {
                 if list.len() != facts.len() {
                     failures.push(format!("{}: item facts out of step", read.rel));
+                }
+                // A list ends where the letter goes on: no item runs into its findings or
+                // its signature.
+                for item in list {
+                    let lower = item.to_lowercase();
+                    if [
+                        "yours sincerely",
+                        "ofsted will take the findings",
+                        "main findings",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w))
+                        || lower.starts_with("findings")
+                    {
+                        failures.push(format!(
+                            "{}: an item runs on: {}",
+                            read.rel,
+                            item.chars().take(60).collect::<String>()
+                        ));
+                    }
                 }
             }
         }

@@ -386,7 +386,8 @@ pub fn lists(
     } else {
         recommendations::list_in(text, 0, text.paragraphs.len())
     };
-    (improve, recommendations::priority_list(text, lines))
+    let tables = framework == Framework::AreaSend;
+    (improve, recommendations::priority_list(text, lines, tables))
 }
 
 #[cfg(test)]

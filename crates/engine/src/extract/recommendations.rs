@@ -59,9 +59,9 @@ static PRIORITY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Items under "Areas for priority action": bulleted in letters; in area SEND reports a table
-/// whose rows are paragraphs (the heading cells run into the first row).
-pub fn priority_list(text: &ParagraphText, lines: &[Line]) -> Vec<String> {
+/// Items under "Areas for priority action": bulleted in letters; in area SEND reports
+/// (`tables`) a table whose rows are paragraphs (the heading cells run into the first row).
+pub fn priority_list(text: &ParagraphText, lines: &[Line], tables: bool) -> Vec<String> {
     let Some(heading) = text
         .paragraphs
         .iter()
@@ -69,30 +69,32 @@ pub fn priority_list(text: &ParagraphText, lines: &[Line]) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let heading_text = text.paragraphs[heading].text.trim();
-    if PRIORITY_HEADING
-        .replace(heading_text, "")
-        .trim()
-        .trim_end_matches(['.', ':'])
-        .is_empty()
-    {
-        let bulleted = bullets_after(text, heading);
-        if !bulleted.is_empty() {
-            return bulleted;
-        }
+    if tables {
+        table_rows(text, lines, heading)
+    } else {
+        bullets_after(text, heading)
     }
-    table_rows(text, lines, heading)
 }
 
-/// The bulleted items straight after a heading.
+/// The bulleted items after a heading, past words that lead into them ("… the following
+/// areas of practice:").
 fn bullets_after(text: &ParagraphText, heading: usize) -> Vec<String> {
     let mut items: Vec<Vec<&str>> = Vec::new();
-    for p in &text.paragraphs[heading + 1..] {
+    let after = &text.paragraphs[heading + 1..];
+    for (i, p) in after.iter().enumerate() {
         let t = p.text.trim();
+        let bullet_next = after
+            .get(i + 1)
+            .is_some_and(|n| n.text.trim().starts_with(BULLET));
         if let Some(body) = t.strip_prefix(BULLET) {
             items.push(vec![body]);
         } else if t.starts_with(|c: char| c.is_lowercase()) && !items.is_empty() {
             items.last_mut().into_iter().for_each(|i| i.push(t));
+        } else if items.is_empty() && (t.ends_with(':') || INTRO.is_match(t))
+            || bullet_next && is_sub_heading(t, true)
+        {
+            // Lead-in words, or a topic heading over the next bullets ("Leadership").
+            continue;
         } else {
             break;
         }
