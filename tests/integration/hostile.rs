@@ -377,3 +377,36 @@ fn a_library_killed_during_its_upgrade_opens_as_it_was() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).ends_with(": ok\n"));
 }
+
+/// `backup` onto the library's own file (however the path is spelt) is refused with one line,
+/// and the library is left as it was.
+#[test]
+fn a_backup_onto_the_library_itself_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let report = corpus().join("reports/hertfordshire_2018-11-19.pdf");
+    let (output, _) = cli(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "import".as_ref(),
+        report.as_os_str(),
+    ]);
+    assert!(output.status.success());
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let same = dir.path().join("sub/../library.sqlite3");
+    for target in [&db, &same] {
+        let (output, _) = cli(&[
+            "--db".as_ref(),
+            db.as_os_str(),
+            "backup".as_ref(),
+            target.as_os_str(),
+        ]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{stderr}");
+        assert!(stderr.contains("onto itself"), "{stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    }
+    let (output, _) = cli(&["--db".as_ref(), db.as_os_str(), "check".as_ref()]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).ends_with(": ok\n"));
+}

@@ -91,6 +91,8 @@ pub enum StoreError {
     NoSuchInspection(i64),
     #[error("no data folder is known on this system; give the library's path with --db")]
     NoDataDir,
+    #[error("cannot back up the library {path} onto itself; choose another file for the copy")]
+    BackupOntoItself { path: String },
 }
 
 impl StoreError {
@@ -102,6 +104,7 @@ impl StoreError {
             StoreError::MoveAside { .. } => "damaged",
             StoreError::NoSuchInspection(_) => "not_found",
             StoreError::NoDataDir => "no_data_dir",
+            StoreError::BackupOntoItself { .. } => "backup_onto_itself",
         }
     }
 }
@@ -240,6 +243,21 @@ fn damage(conn: &Connection, path: &Path) -> Result<Option<String>> {
 fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
         .map(|v| v as usize)
+}
+
+/// Whether two paths name one file (through links, `..` or another spelling).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    matches!(
+        (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+        (Ok(x), Ok(y)) if x == y
+    )
 }
 
 /// `library.sqlite3` → `library.sqlite3{suffix}`, in the same folder.
@@ -884,6 +902,12 @@ impl Library {
 
     /// Copies the library to `dest` with SQLite's online backup (safe while in use).
     pub fn backup(&self, dest: &Path) -> Result<()> {
+        // A backup onto the library's own file would copy it onto itself mid-read.
+        if same_file(&self.path, dest) {
+            return Err(StoreError::BackupOntoItself {
+                path: self.path.display().to_string(),
+            });
+        }
         self.conn
             .backup(rusqlite::MAIN_DB, dest, None)
             .map_err(|source| StoreError::Database {
