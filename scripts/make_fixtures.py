@@ -8,9 +8,16 @@ import subprocess, os
 
 out = "tests/fixtures"
 
-def minimal_pdf(lines):
-    """A one-page PDF with Helvetica text, written by hand so no tool is needed."""
-    content = "BT /F1 14 Tf 72 720 Td 18 TL " + " T* ".join(f"({l}) Tj" for l in lines) + " ET"
+def minimal_pdf(lines, quote_operators=False):
+    """A one-page PDF with Helvetica text, written by hand so no tool is needed. With
+    `quote_operators` every line is drawn with the standard's shorthands, the
+    ' operator ("next line, show text") and the " operator (the same with word and character
+    spacing), as some PDF writers do."""
+    if quote_operators:
+        ops = [f"({l}) '" if i % 2 == 0 else f"0 0 ({l}) \"" for i, l in enumerate(lines)]
+        content = "BT /F1 14 Tf 72 720 Td 18 TL " + " ".join(ops) + " ET"
+    else:
+        content = "BT /F1 14 Tf 72 720 Td 18 TL " + " T* ".join(f"({l}) Tj" for l in lines) + " ET"
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -59,4 +66,11 @@ subprocess.run(["qpdf", "--encrypt", "secret", "owner", "256", "--", plain, os.p
 subprocess.run(["qpdf", "--encrypt", "", "owner-only", "256", "--print=none", "--modify=none", "--extract=n", "--", plain, os.path.join(out, "owner-password-only.pdf")], check=True)
 with open(os.path.join(out, "image-only.pdf"), "wb") as f:
     f.write(image_only_pdf())
+with open(os.path.join(out, "quote-operators.pdf"), "wb") as f:
+    f.write(minimal_pdf([
+        "Focused visit to Torbay children's services",
+        "This letter summarises the findings of the focused visit to Torbay",
+        "children's services on 4 and 5 February 2025. The text of this",
+        "test file is the project's own, drawn with the quote operators.",
+    ], quote_operators=True))
 print("fixtures written to", out)

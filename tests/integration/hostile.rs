@@ -410,3 +410,23 @@ fn a_backup_onto_the_library_itself_is_refused() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).ends_with(": ok\n"));
 }
+
+/// Text drawn with the standard's `'` and `"` operators ("next line, show text") reads like
+/// text drawn with `Tj` (pdftotext reads it): never "scanned images". Without the rewrite the
+/// file is refused as having no text layer.
+#[test]
+fn text_drawn_with_the_quote_operators_is_read() {
+    let file = fixtures().join("quote-operators.pdf");
+    let report = crate::support::extract_json(&file).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report["framework"], "focused-visit");
+    let text: Vec<&str> = report["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["text"].as_str())
+        .collect();
+    let text = text.join(" ");
+    assert!(text.contains("drawn with the quote operators"), "{text}");
+    assert!(text.contains("This letter summarises"), "{text}");
+    assert_eq!(report["inspection_start"], "2025-02-04");
+}

@@ -46,16 +46,68 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<String>, Problem> {
         });
     }
     let mut texts = Vec::with_capacity(pages.len());
-    for &number in pages.keys() {
-        let mut text = String::new();
-        let mut output = pdf_extract::PlainTextOutput::new(&mut text);
-        match pdf_extract::output_doc_page(&doc, &mut output, number) {
-            Ok(()) => texts.push(text),
-            // One unreadable page should not lose the report; its text is simply missing.
-            Err(_) => texts.push(String::new()),
+    for (&number, &page_id) in &pages {
+        let mut text = page_text(&doc, number);
+        // pdf-extract ignores the `'` and `"` text operators ("next line, show text"): a page
+        // drawn with them reads empty. Only then is its content rewritten in the operators it
+        // reads and read again, so ordinary pages cost nothing more.
+        if text.trim().is_empty() && spell_out_quote_operators(&mut doc, page_id) {
+            text = page_text(&doc, number);
         }
+        texts.push(text);
     }
     Ok(texts)
+}
+
+/// One page's text; an unreadable page is simply empty, so it does not lose the report.
+fn page_text(doc: &pdf_extract::Document, number: u32) -> String {
+    let mut text = String::new();
+    let mut output = pdf_extract::PlainTextOutput::new(&mut text);
+    match pdf_extract::output_doc_page(doc, &mut output, number) {
+        Ok(()) => text,
+        Err(_) => String::new(),
+    }
+}
+
+/// Rewrites a page's `'` (`T*` then `Tj`) and `"` (`Tw`, `Tc`, `T*`, `Tj`) operators, the PDF
+/// standard's shorthands, into the operators pdf-extract reads. Whether anything changed.
+fn spell_out_quote_operators(doc: &mut pdf_extract::Document, page_id: (u32, u16)) -> bool {
+    use pdf_extract::content::{Content, Operation};
+    let Ok(bytes) = doc.get_page_content(page_id) else {
+        return false;
+    };
+    let Ok(content) = Content::decode(&bytes) else {
+        return false;
+    };
+    if !content
+        .operations
+        .iter()
+        .any(|o| o.operator == "'" || o.operator == "\"")
+    {
+        return false;
+    }
+    let mut operations = Vec::with_capacity(content.operations.len() + 8);
+    for op in content.operations {
+        let mut operands = op.operands.into_iter();
+        match op.operator.as_str() {
+            "'" => {
+                operations.push(Operation::new("T*", vec![]));
+                operations.push(Operation::new("Tj", operands.collect()));
+            }
+            "\"" => {
+                let (aw, ac) = (operands.next(), operands.next());
+                operations.extend(aw.map(|w| Operation::new("Tw", vec![w])));
+                operations.extend(ac.map(|c| Operation::new("Tc", vec![c])));
+                operations.push(Operation::new("T*", vec![]));
+                operations.push(Operation::new("Tj", operands.collect()));
+            }
+            other => operations.push(Operation::new(other, operands.collect())),
+        }
+    }
+    let Ok(encoded) = (Content { operations }).encode() else {
+        return false;
+    };
+    doc.change_page_content(page_id, encoded).is_ok()
 }
 
 /// Refuses a decompression bomb before the PDF parser inflates anything: every Flate stream in
