@@ -104,10 +104,15 @@ const GENERIC: &[&str] = &[
 
 /// The distinctive words of an authority's name, lower case.
 pub fn name_key(name: &str) -> String {
+    words_without(name, GENERIC)
+}
+
+/// A name's words, lower case, apostrophes dropped, without `skip`, joined by spaces.
+fn words_without(name: &str, skip: &[&str]) -> String {
     name.to_lowercase()
         .replace(['’', '\''], "")
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !GENERIC.contains(w))
+        .filter(|w| !w.is_empty() && !skip.contains(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -117,13 +122,7 @@ pub fn lookup(printed: &str) -> Option<&'static Authority> {
     let key = name_key(printed);
     if key.is_empty() {
         // A name made only of generic words ("City of London"): the whole name must match.
-        let plain = |n: &str| {
-            n.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty() && !matches!(*w, "the" | "council" | "corporation"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let plain = |n: &str| words_without(n, &["the", "council", "corporation"]);
         let printed = plain(printed);
         return all()
             .iter()

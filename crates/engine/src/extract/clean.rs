@@ -226,8 +226,8 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
 fn without_letterhead(paragraphs: impl Iterator<Item = Paragraph>) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     for mut p in paragraphs {
-        if LETTERHEAD.is_match(&p.text) {
-            let rest = LETTERHEAD.replace_all(&p.text, " ");
+        // One pass: a paragraph without the letterhead comes back borrowed, untouched.
+        if let std::borrow::Cow::Owned(rest) = LETTERHEAD.replace_all(&p.text, " ") {
             p.text = rest.split_whitespace().collect::<Vec<_>>().join(" ");
             if p.text.is_empty() {
                 continue;

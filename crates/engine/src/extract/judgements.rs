@@ -15,27 +15,23 @@ const GRADE: &str = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstandi
 /// "2.1"), since some reports number the same heading differently.
 fn heading(words: &str) -> String {
     let mut pattern = String::new();
-    // Whether a word has been placed yet: an optional word before it ("[#]") carries its own
-    // trailing space.
-    let mut after_leading_optional = false;
-    for (index, word) in words.split_whitespace().enumerate() {
+    // Optional words before the first required one carry their own trailing space; every
+    // word after it is preceded by one.
+    let mut started = false;
+    for word in words.split_whitespace() {
         let optional = word.strip_prefix('[').and_then(|w| w.strip_suffix(']'));
         let exact = match optional.unwrap_or(word) {
             "#" => r"\d(?:\.\d)?\.?".to_string(),
             w => regex::escape(w).replace(['’', '\''], "['’`]"),
         };
-        match (optional.is_some(), index == 0) {
-            (true, true) => {
-                pattern.push_str(&format!(r"(?:{exact}\s+)?"));
-                after_leading_optional = true;
-            }
-            (true, false) => pattern.push_str(&format!(r"(?:\s+{exact})?")),
-            (false, _) if index == 0 || after_leading_optional => {
-                pattern.push_str(&exact);
-                after_leading_optional = false;
-            }
-            (false, _) => pattern.push_str(&format!(r"\s+{exact}")),
-        }
+        let piece = match (optional.is_some(), started) {
+            (true, false) => format!(r"(?:{exact}\s+)?"),
+            (true, true) => format!(r"(?:\s+{exact})?"),
+            (false, false) => exact,
+            (false, true) => format!(r"\s+{exact}"),
+        };
+        started |= optional.is_none();
+        pattern.push_str(&piece);
     }
     pattern
 }
@@ -248,16 +244,13 @@ fn sentence(pattern: &Regex, key: JudgementKey, text: &ParagraphText) -> Option<
             .get(index + 1)
             .filter(|next| next.text.split_whitespace().count() <= 6)
             .map(|next| format!("{own} {}", next.text));
-        let (candidate, c) =
-            std::iter::once(own.to_string())
-                .chain(joined)
-                .find_map(|candidate| {
-                    let c = pattern.captures(&candidate)?;
-                    let grade = c.name("grade")?.range();
-                    let area = c.name("area")?.range();
-                    Some((candidate, (area, grade)))
-                })?;
-        let (area, grade_range) = c;
+        let (candidate, area, grade_range) = std::iter::once(own.to_string())
+            .chain(joined)
+            .find_map(|candidate| {
+                let c = pattern.captures(&candidate)?;
+                let (area, grade) = (c.name("area")?.range(), c.name("grade")?.range());
+                Some((candidate, area, grade))
+            })?;
         let grade = fold(&candidate[grade_range.clone()]);
         Some(Judgement {
             scale_rank: scale_rank(&grade),

@@ -198,7 +198,7 @@ fn named_inspectors(text: &ParagraphText) -> Option<String> {
 /// the inspectors named for the report.
 fn team_leads(text: &ParagraphText) -> Option<String> {
     static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),\s+(?:(?:Ofsted|CQC)\s+)?(?:HMI|(?:lead\s+)?inspector|HMI)(?:,\s+(?:Ofsted\s+|CQC\s+)?lead\s+inspector)?")
+        Regex::new(r"(?i),\s+(?:(?:Ofsted|CQC)\s+)?(?:HMI|(?:lead\s+)?inspector)(?:,\s+(?:Ofsted\s+|CQC\s+)?lead\s+inspector)?")
             .expect("static regex")
     });
     let start = text
@@ -310,13 +310,19 @@ fn focus(text: &ParagraphText) -> Option<String> {
     [&*FOCUS, &*JTAI_THEME, &*PANDEMIC]
         .into_iter()
         .find_map(|pattern| {
-            text.paragraphs.iter().take(30).find_map(|p| {
-                let c = pattern.captures(p.text.trim())?;
-                let focus = FOCUS_LEAD.replace(c.name("focus")?.as_str().trim(), "");
-                let focus = fold(focus.trim_end_matches(['.', ',', ';', ':']));
-                (!focus.is_empty()).then_some(focus)
-            })
+            text.paragraphs
+                .iter()
+                .take(30)
+                .find_map(|p| focus_words(pattern.captures(p.text.trim())?.name("focus")?.as_str()))
         })
+}
+
+/// A focus as one line, without the leading words that say nothing of the subject ("the local
+/// authority’s arrangements for", "the multi-agency response to").
+pub fn focus_words(focus: &str) -> Option<String> {
+    let focus = FOCUS_LEAD.replace(focus.trim(), "");
+    let focus = fold(focus.trim_end_matches(['.', ',', ';', ':']));
+    (!focus.is_empty()).then_some(focus)
 }
 
 /// "… is leading Ofsted’s work into how England’s social care system has delivered
@@ -381,12 +387,13 @@ pub fn lists(
     lines: &[Line],
     text: &ParagraphText,
 ) -> (Vec<String>, Vec<String>) {
-    let improve = if framework == Framework::AreaSend {
+    // Area SEND reports print their items in tables; letters in bulleted lists.
+    let tables = framework == Framework::AreaSend;
+    let improve = if tables {
         recommendations::improvement_table(text, lines)
     } else {
         recommendations::list_in(text, 0, text.paragraphs.len())
     };
-    let tables = framework == Framework::AreaSend;
     (improve, recommendations::priority_list(text, lines, tables))
 }
 

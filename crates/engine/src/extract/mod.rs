@@ -30,9 +30,9 @@ struct TitleRule {
 
 const APOS: &str = "['’`]";
 
-/// What a visit letter's title says it visited: the authority's children's services, or the
-/// trust that runs them ("Sandwell Children's Trust", "Bradford Children and Families Trust").
-const SERVICES: &str = r"(?:local\s+authority\s+)?children(?:['’`]?s)?\s+(?:services\b|(?:and\s+families\s+|services\s+)?trust\b)";
+/// A trust that runs an authority's children's services: "Sandwell Children's Trust",
+/// "Bradford Children and Families Trust".
+const TRUST: &str = r"children(?:['’`]?s)?\s+(?:and\s+families\s+|services\s+)?trust\b";
 
 /// ILACS inspections from this date are under the 2026 framework (no overall grade).
 const ILACS_REFORM: &str = "2026-04-01";
@@ -41,6 +41,9 @@ static TITLES: LazyLock<Vec<TitleRule>> = LazyLock::new(|| {
     let sif = r"of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+children\s+looked\s+after\s+and\s+care\s+leavers";
     let lscb =
         r"review\s+of\s+the\s+effectiveness\s+of\s+the\s+local\s+safeguarding\s+children\s+board";
+    // What a visit letter's title says it visited: the children's services, or their trust.
+    let services =
+        format!(r"(?:local\s+authority\s+)?(?:children(?:{APOS}?s)?\s+services\b|{TRUST})");
     let rule = |pattern: String, framework| TitleRule {
         pattern: Regex::new(&format!("(?i){pattern}")).expect("static regex"),
         framework,
@@ -51,14 +54,14 @@ static TITLES: LazyLock<Vec<TitleRule>> = LazyLock::new(|| {
         rule(lscb.to_string(), Framework::LscbReview),
         rule(r"inspection\s+of\s+looked\s+after\s+children\s+services".into(), Framework::Lac2013),
         rule(r"inspection\s+of\s+local\s+authority\s+arrangements\s+for\s+the\s+protection\s+of\s+children".into(), Framework::Cp2012),
-        rule(format!(r"focused\s+visit\s+to\s+(?P<la>(?s:.{{2,80}}?))\s+{SERVICES}"), Framework::FocusedVisit),
-        rule(format!(r"monitoring\s+visit\s+(?:to|of)\s+(?P<la>(?s:.{{2,80}}?))\s+{SERVICES}"), Framework::MonitoringVisit),
+        rule(format!(r"focused\s+visit\s+to\s+(?P<la>(?s:.{{2,80}}?))\s+{services}"), Framework::FocusedVisit),
+        rule(format!(r"monitoring\s+visit\s+(?:to|of)\s+(?P<la>(?s:.{{2,80}}?))\s+{services}"), Framework::MonitoringVisit),
         rule(r"joint\s+targeted\s+area\s+inspection\s+(?:\(JTAI\)\s+)?of\s+(?P<jtai>[^\n]+(?:\n[^\n]+){0,3})".into(), Framework::Jtai),
         rule(r"area\s+SEND\s+(?:full\s+|monitoring\s+)?(?:re-?)?inspection\s+of\s+(?P<la>(?s:.{2,80}?))\s+local\s+area\s+partnership".into(), Framework::AreaSend),
         rule(r"joint\s+local\s+area\s+SEND\s+(?:re-?)?inspection\s+in\s+(?P<la>[^\n]{2,80})".into(), Framework::AreaSend),
         rule(format!(r"inspection\s+of\s+children{APOS}?s\s+social\s+care\s+services"), Framework::Ilacs2018),
         // Authorities whose services a trust runs: "Inspection of Bradford Children and Families Trust".
-        rule(format!(r"inspection\s+of\s+(?P<la>(?s:.{{2,80}}?))\s+children(?:{APOS}?s)?\s+(?:and\s+families\s+|services\s+)?trust\b"), Framework::Ilacs2018),
+        rule(format!(r"inspection\s+of\s+(?P<la>(?s:.{{2,80}}?))\s+{TRUST}"), Framework::Ilacs2018),
         rule(format!(r"inspection\s+of\s+(?P<la>(?s:.{{2,80}}?))\s+(?:local\s+authority\s+)?children{APOS}s\s+services"), Framework::Ilacs2018),
     ]
 });
@@ -240,11 +243,9 @@ pub fn extract(raw: &RawText) -> Result<Report, Problem> {
     let letter = letter.unwrap_or_default();
     let focus = letter
         .focus
-        .or(jtai_theme.map(|t| fold(t.trim_start_matches("the multi-agency response to "))));
-    let lead_inspector = match framework.is_letter_or_joint() {
-        true => letter.inspectors.or_else(|| lead_inspector(&text)),
-        false => lead_inspector(&text),
-    };
+        .or_else(|| jtai_theme.as_deref().and_then(letters::focus_words));
+    // A letter names its inspectors in prose; a report (no letter facts) by its lead line.
+    let lead_inspector = letter.inspectors.or_else(|| lead_inspector(&text));
     Ok(Report {
         local_authority,
         authority,

@@ -5,6 +5,7 @@
 
 use super::clean::{join_lines, numbered_prefix, Line, BULLET};
 use super::text::ParagraphText;
+use crate::model::Paragraph;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -72,53 +73,22 @@ pub fn priority_list(text: &ParagraphText, lines: &[Line], tables: bool) -> Vec<
     if tables {
         table_rows(text, lines, heading)
     } else {
-        bullets_after(text, heading)
+        items_after(&text.paragraphs, heading)
     }
-}
-
-/// The bulleted items after a heading, past words that lead into them ("… the following
-/// areas of practice:").
-fn bullets_after(text: &ParagraphText, heading: usize) -> Vec<String> {
-    let mut items: Vec<Vec<&str>> = Vec::new();
-    let after = &text.paragraphs[heading + 1..];
-    for (i, p) in after.iter().enumerate() {
-        let t = p.text.trim();
-        let bullet_next = after
-            .get(i + 1)
-            .is_some_and(|n| n.text.trim().starts_with(BULLET));
-        if let Some(body) = t.strip_prefix(BULLET) {
-            items.push(vec![body]);
-        } else if t.starts_with(|c: char| c.is_lowercase()) && !items.is_empty() {
-            items.last_mut().into_iter().for_each(|i| i.push(t));
-        } else if items.is_empty() && (t.ends_with(':') || INTRO.is_match(t))
-            || bullet_next && is_sub_heading(t, true)
-        {
-            // Lead-in words, or a topic heading over the next bullets ("Leadership").
-            continue;
-        } else {
-            break;
-        }
-    }
-    items.into_iter().map(join_lines).collect()
 }
 
 /// The rows of an area SEND table of items, as paragraphs: from the heading (its cells
 /// "Areas for improvement", "Responsible body" dropped) to the next section. Bullets fold
 /// into the row above; a paragraph starting in lower case continues it.
 pub fn table_rows(text: &ParagraphText, lines: &[Line], heading: usize) -> Vec<String> {
-    static CELL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:areas?\s+for\s+(?:priority\s+actions?|improvement)|responsible\s+bod(?:y|ies))\s*").expect("static regex")
+    // The header cells, however many times the text layer repeats them.
+    static CELLS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\s*(?:areas?\s+for\s+(?:priority\s+actions?|improvement)|responsible\s+bod(?:y|ies))\s*)+").expect("static regex")
     });
     static END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:areas?\s+for\s+(?:priority\s+actions?|improvement)|local\s+area\s+partnership\s+details|information\s+about\s+this\s+inspection|inspection\s+team)\b").expect("static regex")
     });
-    let mut first = text.paragraphs[heading].text.trim().to_string();
-    while let Some(m) = CELL.find(&first) {
-        if m.as_str().is_empty() {
-            break;
-        }
-        first = first[m.end()..].to_string();
-    }
+    let first = CELLS.replace(text.paragraphs[heading].text.trim(), "");
     let mut items: Vec<Vec<String>> = Vec::new();
     if !first.trim().is_empty() {
         items.push(vec![first.trim().to_string()]);
@@ -245,11 +215,14 @@ fn is_list_heading(text: &str) -> bool {
 /// The recommendation list whose heading is the first one in `from..to`.
 pub fn list_in(text: &ParagraphText, from: usize, to: usize) -> Vec<String> {
     let paragraphs = &text.paragraphs[..to.min(text.paragraphs.len())];
-    let Some(heading) =
-        (from..paragraphs.len()).find(|&i| is_list_heading(paragraphs[i].text.trim()))
-    else {
-        return Vec::new();
-    };
+    match (from..paragraphs.len()).find(|&i| is_list_heading(paragraphs[i].text.trim())) {
+        Some(heading) => items_after(paragraphs, heading),
+        None => Vec::new(),
+    }
+}
+
+/// The numbered or bulleted items under the heading at `heading`.
+fn items_after(paragraphs: &[Paragraph], heading: usize) -> Vec<String> {
     let mut items: Vec<Vec<String>> = Vec::new();
     let mut kind: Option<Marker> = None;
     let mut last_number: Option<u32> = None;
