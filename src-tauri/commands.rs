@@ -8,7 +8,7 @@ use inspection_engine::store::{
     AuthorityRow, ImportOutcome, ImportSummary, InspectionSummary, Library, SearchFilter,
     SearchHit, StoreError, StoredInspection,
 };
-use inspection_engine::FileError;
+use inspection_engine::{ErrorKind, FileError, Framework};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -31,14 +31,14 @@ pub struct AppState {
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CommandError {
-    pub kind: String,
+    pub kind: ErrorKind,
     pub message: String,
 }
 
 impl CommandError {
-    fn new(kind: &str, message: impl Into<String>) -> Self {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         CommandError {
-            kind: kind.into(),
+            kind,
             message: message.into(),
         }
     }
@@ -52,6 +52,20 @@ impl From<FileError> for CommandError {
 
 impl From<StoreError> for CommandError {
     fn from(e: StoreError) -> Self {
+        // The engine says what went wrong; what to do about it is the app's to say.
+        let hint = match &e {
+            StoreError::NoSuchInspection(_) => " (it may have been removed: reload the library)",
+            StoreError::NoDataDir => {
+                " (start the app with --db PATH to choose where the library is kept)"
+            }
+            _ => "",
+        };
+        CommandError::new(e.kind(), format!("{e}{hint}"))
+    }
+}
+
+impl From<render::RenderError> for CommandError {
+    fn from(e: render::RenderError) -> Self {
         CommandError::new(e.kind(), e.to_string())
     }
 }
@@ -64,7 +78,12 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|e| CommandError::new("internal", format!("the work stopped unexpectedly: {e}")))?
+        .map_err(|e| {
+            CommandError::new(
+                ErrorKind::Internal,
+                format!("the work stopped unexpectedly: {e}"),
+            )
+        })?
 }
 
 fn with_library<T>(
@@ -74,7 +93,7 @@ fn with_library<T>(
     let state = app.state::<AppState>();
     let library = state.library.lock().map_err(|_| {
         CommandError::new(
-            "internal",
+            ErrorKind::Internal,
             "the library is unavailable after an earlier failure; restart the app",
         )
     })?;
@@ -115,7 +134,10 @@ pub async fn startup(app: tauri::AppHandle) -> Result<Startup> {
     blocking(move || {
         let state = app.state::<AppState>();
         let mut done = state.startup.lock().map_err(|_| {
-            CommandError::new("internal", "start-up failed earlier; restart the app")
+            CommandError::new(
+                ErrorKind::Internal,
+                "start-up failed earlier; restart the app",
+            )
         })?;
         if let Some(startup) = done.as_ref() {
             return Ok(startup.clone());
@@ -178,13 +200,22 @@ pub async fn search(
 ) -> Result<Vec<SearchHit>> {
     if query.len() > 1000 {
         return Err(CommandError::new(
-            "invalid_input",
+            ErrorKind::InvalidInput,
             "the search is too long (at most 1,000 characters)",
         ));
     }
+    let framework = match framework.filter(|f| !f.is_empty()) {
+        None => None,
+        Some(id) => Some(Framework::from_id(&id).ok_or_else(|| {
+            CommandError::new(
+                ErrorKind::InvalidInput,
+                format!("there is no framework {id:?} to search in"),
+            )
+        })?),
+    };
     let filter = SearchFilter {
         authority: authority.filter(|a| !a.is_empty()),
-        framework: framework.filter(|f| !f.is_empty()),
+        framework,
         year,
         limit: 100,
     };
@@ -213,7 +244,7 @@ pub async fn import_paths(
         || paths.iter().any(|p| p.is_empty() || p.len() > 4096)
     {
         return Err(CommandError::new(
-            "invalid_input",
+            ErrorKind::InvalidInput,
             "give between 1 and 10,000 file or folder paths",
         ));
     }
@@ -272,10 +303,11 @@ pub async fn export_comparison(
     keep_order: Option<bool>,
     format: String,
 ) -> Result<Option<String>> {
-    let format = render::Format::from_extension(&format).ok_or_else(|| {
+    let format = render::Format::from_id(&format).ok_or_else(|| {
+        let ids: Vec<&str> = render::Format::ALL.iter().map(|f| f.id()).collect();
         CommandError::new(
-            "invalid_input",
-            format!("cannot export as {format:?}: choose pdf, html, csv or md"),
+            ErrorKind::InvalidInput,
+            format!("cannot export as {format:?}: choose {}", ids.join(", ")),
         )
     })?;
     blocking(move || {
@@ -288,32 +320,24 @@ pub async fn export_comparison(
             format.extension()
         )
         .replace(['/', '\\', ':'], " ");
-        let (filter, extensions): (&str, &[&str]) = match format {
-            render::Format::Pdf => ("PDF", &["pdf"]),
-            render::Format::Html => ("Web page", &["html", "htm"]),
-            render::Format::Csv => ("CSV (judgement table)", &["csv"]),
-            render::Format::Markdown => ("Markdown", &["md", "markdown"]),
-        };
         let Some(path) = app
             .dialog()
             .file()
             .set_title("Export the summary")
             .set_file_name(&suggested)
-            .add_filter(filter, extensions)
+            .add_filter(format.label(), format.extensions())
             .blocking_save_file()
         else {
             return Ok(None);
         };
         let path = path.into_path().map_err(|e| {
             CommandError::new(
-                "invalid_input",
+                ErrorKind::InvalidInput,
                 format!("that location cannot be written: {e}"),
             )
         })?;
-        let bytes = render::render(&summary, format)
-            .map_err(|e| CommandError::new(e.kind(), e.to_string()))?;
-        render::write_file(&path, &bytes)
-            .map_err(|e| CommandError::new(e.kind(), e.to_string()))?;
+        let bytes = render::render(&summary, format)?;
+        render::write_file(&path, &bytes)?;
         Ok(Some(path.display().to_string()))
     })
     .await

@@ -9,6 +9,15 @@ mod commands;
 mod launch;
 mod menu;
 
+include!("command_list.rs");
+
+/// Registers every command of `command_list.rs` from `commands`.
+macro_rules! handlers {
+    ($($command:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$command),*]
+    };
+}
+
 use std::sync::Mutex;
 
 fn main() {
@@ -57,20 +66,7 @@ fn main() {
         .manage(state)
         .menu(menu::build)
         .on_menu_event(menu::handle)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::startup,
-            commands::list_inspections,
-            commands::list_authorities,
-            commands::get_inspection,
-            commands::search,
-            commands::import_paths,
-            commands::compare_inspections,
-            commands::remove_inspection,
-            commands::comparison_summary,
-            commands::export_comparison,
-            commands::ui_ready,
-        ])
+        .invoke_handler(app_commands!(handlers))
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("inspection-compare: could not start: {e}");

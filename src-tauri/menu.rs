@@ -5,6 +5,9 @@ use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, PredefinedMenuItem, Submen
 use tauri::{AppHandle, Emitter, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+/// Menu ids of the Export items: this prefix and the format's id ("export-pdf").
+const EXPORT_PREFIX: &str = "export-";
+
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let open = MenuItemBuilder::with_id("open", "Open Reports…")
         .accelerator("CmdOrCtrl+O")
@@ -12,12 +15,14 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let open_folder = MenuItemBuilder::with_id("open-folder", "Open Folder…")
         .accelerator("CmdOrCtrl+Shift+O")
         .build(app)?;
-    let export = SubmenuBuilder::new(app, "Export Summary")
-        .item(&MenuItemBuilder::with_id("export-pdf", "PDF…").build(app)?)
-        .item(&MenuItemBuilder::with_id("export-html", "Web Page (HTML)…").build(app)?)
-        .item(&MenuItemBuilder::with_id("export-csv", "Judgement Table (CSV)…").build(app)?)
-        .item(&MenuItemBuilder::with_id("export-md", "Markdown…").build(app)?)
-        .build()?;
+    // One item per export format; the UI reads the format's id back from the item's id.
+    let mut export = SubmenuBuilder::new(app, "Export Summary");
+    for format in inspection_engine::render::Format::ALL {
+        let id = format!("{EXPORT_PREFIX}{}", format.id());
+        export =
+            export.item(&MenuItemBuilder::with_id(id, format!("{}…", format.label())).build(app)?);
+    }
+    let export = export.build()?;
     let print = MenuItemBuilder::with_id("print", "Print Summary…")
         .accelerator("CmdOrCtrl+P")
         .build(app)?;

@@ -67,7 +67,8 @@ pub fn report_from(data: &[u8]) -> Report {
             report.judgements.push(Judgement {
                 area: KEYS[index].replace('_', " "),
                 grade: grade.to_string(),
-                scale_rank: inspection_engine::extract::judgements::scale_rank(grade),
+                scale_rank: inspection_engine::model::Grade::of(grade).rank(),
+                standard: inspection_engine::model::Grade::of(grade),
                 key,
                 statement: None,
                 evidence: (!report.paragraphs.is_empty()).then(|| Evidence {

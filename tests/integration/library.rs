@@ -264,7 +264,7 @@ fn reparse_remove_and_backup() {
     library.import(&files, |_| {}).unwrap();
     let before = library.list().unwrap();
     assert_eq!(before.len(), 2);
-    let (updated, failed) = library.reparse(|_, _, _, _| {}).unwrap();
+    let (updated, failed) = library.reparse(|_| {}).unwrap();
     assert_eq!((updated, failed), (2, 0));
     let after = library.list().unwrap();
     assert_eq!(before, after, "reparse keeps ids and content");

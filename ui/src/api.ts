@@ -5,6 +5,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { AuthorityRow } from "./bindings/AuthorityRow";
 import type { CommandError } from "./bindings/CommandError";
 import type { Comparison } from "./bindings/Comparison";
+import type { Format } from "./bindings/Format";
 import type { ImportEvent } from "./bindings/ImportEvent";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { InspectionSummary } from "./bindings/InspectionSummary";
@@ -88,7 +89,8 @@ export function comparisonSummary(a: number, b: number, keepOrder: boolean): Pro
   return invoke<Summary>("comparison_summary", { a, b, keepOrder });
 }
 
-export type ExportFormat = "pdf" | "html" | "csv" | "md";
+/** An export format as the engine names it (`render::Format`). */
+export type ExportFormat = Format;
 
 /** Asks where to save (a native dialog) and writes the file; null when cancelled. */
 export function exportComparison(a: number, b: number, keepOrder: boolean, format: ExportFormat): Promise<string | null> {

@@ -2,6 +2,7 @@
 // hand, so no time zone can shift a day.
 import type { Framework } from "./bindings/Framework";
 import type { JudgementKey } from "./bindings/JudgementKey";
+import { FRAMEWORKS, JUDGEMENTS } from "./bindings/vocabulary";
 
 const MONTHS = [
   "January", "February", "March", "April", "May", "June",
@@ -54,57 +55,24 @@ export function yearLabel(iso: string | null | undefined): string {
   return String(yearOf(iso) ?? "Undated");
 }
 
-export const FRAMEWORK_LABELS: Record<Framework, string> = {
-  "lac-2013": "Looked after children inspection (2012–13)",
-  "cp-2012": "Child protection inspection (2012–13)",
-  "sif-2013": "Single inspection framework (2013–18)",
-  "sif-reinspection": "Single inspection framework re-inspection (2016–18)",
-  "lscb-review": "LSCB review (2015)",
-  "ilacs-2018": "ILACS inspection (2018–23)",
-  "ilacs-2023": "ILACS inspection (2023–26)",
-  "ilacs-2026": "ILACS inspection (from the 2026 reform, no overall grade)",
-  "focused-visit": "ILACS focused visit (ungraded)",
-  "monitoring-visit": "Monitoring visit (ungraded)",
-  jtai: "Joint targeted area inspection (ungraded)",
-  "area-send": "Area SEND inspection (outcome, not graded)",
-};
+/** A framework's name for people (worded once, in the engine: bindings/vocabulary.ts). */
+export function frameworkLabel(framework: Framework): string {
+  return FRAMEWORKS[framework].label;
+}
 
-/** Letters and joint reports: no judgements, kept off the judgement comparison. */
-const UNGRADED: ReadonlySet<Framework> = new Set<Framework>(["focused-visit", "monitoring-visit", "jtai", "area-send"]);
-
+/** Letters and joint reports have no judgements and are kept off the judgement comparison. */
 export function isGraded(framework: Framework): boolean {
-  return !UNGRADED.has(framework);
+  return FRAMEWORKS[framework].graded;
 }
 
 /** Why a graded inspection shows no overall effectiveness grade. */
 export function noOverallReason(framework: Framework): string {
-  return framework === "ilacs-2026" ? "No overall grade: not given since the 2026 reform" : "No overall judgement";
-}
-
-/** Search hits carry the framework id as a plain string. */
-export function frameworkLabel(id: string): string {
-  return (FRAMEWORK_LABELS as Record<string, string | undefined>)[id] ?? id;
+  return FRAMEWORKS[framework].no_overall;
 }
 
 /** Short names for judgement areas: the printed headings run to twenty words. */
-const JUDGEMENT_LABELS: Record<JudgementKey, string> = {
-  overall: "Overall effectiveness",
-  leadership: "Leadership",
-  help_protection: "Help and protection",
-  in_care_and_care_leavers: "Children in care and care leavers",
-  in_care: "Children in care",
-  looked_after: "Children looked after",
-  care_leavers: "Care leavers",
-  adoption: "Adoption",
-  lscb: "Safeguarding board (LSCB)",
-  capacity_to_improve: "Capacity to improve",
-  outcomes: "Outcomes",
-  quality_of_provision: "Quality of provision",
-  quality_of_practice: "Quality of practice",
-};
-
 export function judgementLabel(key: JudgementKey): string {
-  return JUDGEMENT_LABELS[key];
+  return JUDGEMENTS[key];
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -2,7 +2,7 @@
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import * as api from "./api";
-import type { ExportFormat } from "./api";
+import { FORMAT_ORDER } from "./bindings/vocabulary";
 import { icon, type IconName } from "./components/icons";
 import { mountStatus, toast } from "./components/status";
 import { button, el } from "./dom";
@@ -158,12 +158,11 @@ async function wireEvents(): Promise<void> {
       case "print":
         inCompareView(() => compareView.print());
         break;
-      case "export-pdf":
-      case "export-html":
-      case "export-csv":
-      case "export-md":
-        inCompareView(() => compareView.exportAs(event.payload.slice("export-".length) as ExportFormat));
-        break;
+      default: {
+        // Export items are "export-" and a format's id (src-tauri/menu.rs makes one per format).
+        const format = FORMAT_ORDER.find((f) => event.payload === `export-${f}`);
+        if (format) inCompareView(() => compareView.exportAs(format));
+      }
     }
   });
   // File → Open sends the chosen paths; they are imported exactly like a drop.

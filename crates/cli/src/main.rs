@@ -8,7 +8,8 @@ mod print;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use inspection_engine::render;
-use inspection_engine::store::{Library, SearchFilter};
+use inspection_engine::store::{Library, SearchFilter, StoreError};
+use inspection_engine::Framework;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -63,8 +64,8 @@ enum Command {
         #[arg(long)]
         authority: Option<String>,
         /// Only this framework (e.g. ilacs-2018).
-        #[arg(long)]
-        framework: Option<String>,
+        #[arg(long, value_parser = framework_arg)]
+        framework: Option<Framework>,
         /// Only inspections that started in this year.
         #[arg(long)]
         year: Option<i32>,
@@ -113,26 +114,33 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// What `compare` prints: the comparison as text or JSON, or a summary in one of the engine's
+/// formats (their ids, names and extensions come from `render::Format`).
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
     Json,
-    Pdf,
-    Html,
-    Csv,
-    Md,
+    Summary(render::Format),
 }
 
-impl Format {
-    /// The engine's summary format, for the formats that render a summary.
-    fn summary(self) -> Option<render::Format> {
-        match self {
-            Format::Text | Format::Json => None,
-            Format::Pdf => Some(render::Format::Pdf),
-            Format::Html => Some(render::Format::Html),
-            Format::Csv => Some(render::Format::Csv),
-            Format::Md => Some(render::Format::Markdown),
-        }
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::LazyLock<Vec<Format>> = std::sync::LazyLock::new(|| {
+            [Format::Text, Format::Json]
+                .into_iter()
+                .chain(render::Format::ALL.map(Format::Summary))
+                .collect()
+        });
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use clap::builder::PossibleValue;
+        Some(match self {
+            Format::Text => PossibleValue::new("text").help("The comparison, readable"),
+            Format::Json => PossibleValue::new("json").help("The whole comparison as JSON"),
+            Format::Summary(f) => PossibleValue::new(f.id()).help(f.label()),
+        })
     }
 }
 
@@ -142,12 +150,27 @@ fn format_of(path: &std::path::Path) -> Option<Format> {
     match ext.as_str() {
         "json" => Some(Format::Json),
         "txt" => Some(Format::Text),
-        other => match render::Format::from_extension(other)? {
-            render::Format::Pdf => Some(Format::Pdf),
-            render::Format::Html => Some(Format::Html),
-            render::Format::Csv => Some(Format::Csv),
-            render::Format::Markdown => Some(Format::Md),
-        },
+        other => render::Format::from_extension(other).map(Format::Summary),
+    }
+}
+
+/// `--framework`: a framework id, checked against the engine's list.
+fn framework_arg(id: &str) -> std::result::Result<Framework, String> {
+    Framework::from_id(id).ok_or_else(|| {
+        format!(
+            "unknown framework {id:?}; use one of: {}",
+            Framework::ALL.map(|f| f.id()).join(", ")
+        )
+    })
+}
+
+/// What to do about a library error, in this tool's terms (the engine's messages give no
+/// advice specific to one front end).
+fn hint(error: &anyhow::Error) -> Option<&'static str> {
+    match error.downcast_ref::<StoreError>()? {
+        StoreError::NoSuchInspection(_) => Some("`list` shows the inspections and their ids"),
+        StoreError::NoDataDir => Some("give the library's path with --db"),
+        _ => None,
     }
 }
 
@@ -182,7 +205,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("inspection-compare-cli: error: {e:#}");
+            match hint(&e) {
+                Some(hint) => eprintln!("inspection-compare-cli: error: {e:#} ({hint})"),
+                None => eprintln!("inspection-compare-cli: error: {e:#}"),
+            }
             ExitCode::from(2)
         }
     }
@@ -281,13 +307,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
             limit,
             json,
         } => {
-            if let Some(f) = &framework {
-                anyhow::ensure!(
-                    inspection_engine::Framework::from_id(f).is_some(),
-                    "unknown framework {f:?}; use one of: {}",
-                    inspection_engine::Framework::ALL.map(|f| f.id()).join(", ")
-                );
-            }
             let filter = SearchFilter {
                 authority,
                 framework,
@@ -314,11 +333,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Reparse => {
             let mut library = open_library(cli.db)?;
-            let (updated, failed) =
-                library.reparse(|done, total, name, problem| match problem {
+            let (updated, failed) = library.reparse(|p| {
+                let (done, total, name) = (p.done, p.total, &p.outcome.file_name);
+                match &p.outcome.problem {
                     None => say!("[{done}/{total}] re-read {name}"),
-                    Some(p) => say!("[{done}/{total}] kept the earlier reading of {name}: {p}"),
-                })?;
+                    Some(problem) => {
+                        say!("[{done}/{total}] kept the earlier reading of {name}: {problem}")
+                    }
+                }
+            })?;
             eprintln!("{updated} re-read, {failed} kept as they were");
             if failed > 0 {
                 return Ok(ExitCode::from(1));
@@ -360,16 +383,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (false, None, Some(path)) => match format_of(path) {
                     Some(format) => format,
                     None => {
+                        let ids: Vec<&str> = render::Format::ALL.iter().map(|f| f.id()).collect();
                         eprintln!(
-                            "inspection-compare-cli: error: {}: cannot tell the format from the file name; add --format pdf, html, csv, md, json or text",
-                            path.display()
+                            "inspection-compare-cli: error: {}: cannot tell the format from the file name; add --format {}, json or text",
+                            path.display(),
+                            ids.join(", ")
                         );
                         return Ok(ExitCode::from(2));
                     }
                 },
                 (false, None, None) => Format::Text,
             };
-            if format == Format::Pdf && output.is_none() {
+            if format == Format::Summary(render::Format::Pdf) && output.is_none() {
                 eprintln!("inspection-compare-cli: error: a PDF needs a file: add -o FILE.pdf");
                 return Ok(ExitCode::from(2));
             }
@@ -389,17 +414,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 inspection_engine::compare::compare(&reports[0], &reports[1])
             };
-            let bytes = match format.summary() {
-                Some(summary_format) => {
+            let bytes = match format {
+                Format::Summary(summary_format) => {
                     let summary = render::Summary::new(&comparison, &render::made_now());
                     render::render(&summary, summary_format)?
                 }
-                None if format == Format::Json => {
+                Format::Json => {
                     let mut bytes = Vec::new();
                     json_to(&mut bytes, &comparison)?;
                     bytes
                 }
-                None => {
+                Format::Text => {
                     let mut bytes = Vec::new();
                     print::comparison(&mut bytes, &comparison)?;
                     bytes

@@ -1,8 +1,50 @@
 //! Typed errors. Every error that concerns a file names it, says what is wrong and what to do.
 
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// What is wrong with an input, independent of which file it was.
+/// Every kind of error the engine and its adapters report, as a stable machine-readable name:
+/// the `kind` of an error crossing IPC, of a refused file in JSON output, of a library failure.
+/// One list, so the UI can match on it exhaustively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    // A file that cannot be read as a report (`Problem`).
+    NotFound,
+    IsDirectory,
+    Unreadable,
+    Empty,
+    TooLarge,
+    UnknownFormat,
+    DamagedPdf,
+    Encrypted,
+    NoTextLayer,
+    TooManyPages,
+    #[serde(rename = "pdf_bomb")]
+    Bomb,
+    ReaderFailed,
+    NotAReport,
+    OtherOfstedDocument,
+    // The library (`store::StoreError`).
+    Database,
+    Migration,
+    Folder,
+    Damaged,
+    NoSuchInspection,
+    NoDataDir,
+    BackupOntoItself,
+    // Export (`render::RenderError`).
+    Render,
+    Write,
+    // The adapters' own: a request they refuse, or work that stopped unexpectedly.
+    InvalidInput,
+    Internal,
+}
+
+/// What is wrong with an input, independent of which file it was. Its details are text, not
+/// typed sources: a problem is cloned into every import outcome and compared in tests, which an
+/// `io::Error` would not allow.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
     #[error("no such file or folder")]
@@ -38,23 +80,22 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// A short stable machine-readable kind, used across IPC and in JSON output.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Problem::NotFound => "not_found",
-            Problem::IsDirectory => "is_directory",
-            Problem::Unreadable(_) => "unreadable",
-            Problem::Empty => "empty",
-            Problem::TooLarge { .. } => "too_large",
-            Problem::UnknownFormat => "unknown_format",
-            Problem::DamagedPdf(_) => "damaged_pdf",
-            Problem::Encrypted => "encrypted",
-            Problem::NoTextLayer => "no_text_layer",
-            Problem::TooManyPages { .. } => "too_many_pages",
-            Problem::Bomb { .. } => "pdf_bomb",
-            Problem::ReaderFailed(_) => "reader_failed",
-            Problem::NotAReport(_) => "not_a_report",
-            Problem::OtherOfstedDocument(_) => "other_ofsted_document",
+            Problem::NotFound => ErrorKind::NotFound,
+            Problem::IsDirectory => ErrorKind::IsDirectory,
+            Problem::Unreadable(_) => ErrorKind::Unreadable,
+            Problem::Empty => ErrorKind::Empty,
+            Problem::TooLarge { .. } => ErrorKind::TooLarge,
+            Problem::UnknownFormat => ErrorKind::UnknownFormat,
+            Problem::DamagedPdf(_) => ErrorKind::DamagedPdf,
+            Problem::Encrypted => ErrorKind::Encrypted,
+            Problem::NoTextLayer => ErrorKind::NoTextLayer,
+            Problem::TooManyPages { .. } => ErrorKind::TooManyPages,
+            Problem::Bomb { .. } => ErrorKind::Bomb,
+            Problem::ReaderFailed(_) => ErrorKind::ReaderFailed,
+            Problem::NotAReport(_) => ErrorKind::NotAReport,
+            Problem::OtherOfstedDocument(_) => ErrorKind::OtherOfstedDocument,
         }
     }
 }
@@ -75,7 +116,7 @@ impl FileError {
         }
     }
 
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         self.problem.kind()
     }
 }

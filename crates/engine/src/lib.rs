@@ -29,11 +29,13 @@ pub mod compare;
 pub mod error;
 pub mod extract;
 pub mod ingest;
+pub mod labels;
 pub mod model;
 pub mod render;
 pub mod store;
+mod whitespace;
 
-pub use error::{FileError, Problem};
+pub use error::{ErrorKind, FileError, Problem};
 pub use model::{Framework, Judgement, JudgementKey, Report};
 
 use std::path::Path;

@@ -3,7 +3,8 @@ import type { InspectionSummary } from "../bindings/InspectionSummary";
 import { gradeBadge } from "../components/grade";
 import { icon } from "../components/icons";
 import { button, el, fill } from "../dom";
-import { FRAMEWORK_LABELS, formatRange, judgementLabel, MOD, noOverallReason, plural, yearLabel, yearOf } from "../format";
+import { FRAMEWORKS } from "../bindings/vocabulary";
+import { formatRange, judgementLabel, MOD, noOverallReason, plural, yearLabel, yearOf } from "../format";
 import { navigate, type View } from "../router";
 import {
   authorityNames,
@@ -79,7 +80,7 @@ export function createLibraryView(): View {
     }
     const keepFramework = frameworkSelect.value;
     const keepRegion = regionSelect.value;
-    const order = Object.keys(FRAMEWORK_LABELS);
+    const order = Object.keys(FRAMEWORKS);
     fill(
       frameworkSelect,
       el("option", { value: "" }, "All frameworks"),
@@ -254,7 +255,7 @@ function inspectionCard(i: InspectionSummary): HTMLElement {
           "div",
           { class: "card-overall" },
           el("span", { class: "card-overall-label" }, judgementLabel(overall.key)),
-          gradeBadge(overall.grade, overall.scale_rank, { size: "large" }),
+          gradeBadge(overall.grade, overall.standard, { size: "large" }),
         )
       : el("p", { class: "card-ungraded" }, graded ? noOverallReason(i.framework) : "Ungraded: no judgements"),
     others.length
@@ -266,7 +267,7 @@ function inspectionCard(i: InspectionSummary): HTMLElement {
               "li",
               { title: j.area },
               el("span", { class: "card-judgement-label" }, judgementLabel(j.key)),
-              gradeBadge(j.grade, j.scale_rank, { short: true, size: "small" }),
+              gradeBadge(j.grade, j.standard, { short: true, size: "small" }),
             ),
           ),
         )

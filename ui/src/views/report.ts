@@ -196,7 +196,7 @@ function judgementSection(report: Report, goTo: (paragraph: number) => void): HT
               el("span", { class: "judgement-label" }, label),
               j.area.toLowerCase() !== label.toLowerCase() ? el("span", { class: "judgement-area" }, j.area) : null,
             ),
-            el("td", {}, gradeBadge(j.grade, j.scale_rank)),
+            el("td", {}, gradeBadge(j.grade, j.standard)),
             el(
               "td",
               { class: "col-where" },

@@ -4,7 +4,9 @@ import type { SearchHit } from "../bindings/SearchHit";
 import { icon } from "../components/icons";
 import { announce } from "../components/status";
 import { button, el, fill } from "../dom";
-import { FRAMEWORK_LABELS, formatDate, frameworkLabel, MOD, plural, yearOf } from "../format";
+import { FRAMEWORKS } from "../bindings/vocabulary";
+import type { Framework } from "../bindings/Framework";
+import { formatDate, frameworkLabel, MOD, plural, yearOf } from "../format";
 import { navigate, type View } from "../router";
 import { authorityNames, library, onLibraryChange, selectAuthority } from "../state";
 
@@ -101,9 +103,9 @@ export function createSearchView(): View & { focusInput(): void } {
     fill(
       frameworkSelect,
       el("option", { value: "" }, "All frameworks"),
-      ...Object.entries(FRAMEWORK_LABELS)
-        .filter(([id]) => frameworks.has(id as keyof typeof FRAMEWORK_LABELS))
-        .map(([id, label]) => el("option", { value: id }, label)),
+      ...(Object.keys(FRAMEWORKS) as Framework[])
+        .filter((id) => frameworks.has(id))
+        .map((id) => el("option", { value: id }, frameworkLabel(id))),
     );
     const years = [...new Set(library.inspections.map((i) => yearOf(i.inspection_start)).filter((y): y is number => y !== null))].sort((a, b) => b - a);
     fill(yearSelect, el("option", { value: "" }, "Any year"), ...years.map((y) => el("option", { value: String(y) }, String(y))));

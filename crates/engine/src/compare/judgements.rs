@@ -1,6 +1,6 @@
 //! Judgement changes: pairing by domain across frameworks.
 
-use crate::model::{Framework, Judgement, JudgementKey, Report};
+use crate::model::{Domain, Framework, Grade, Judgement, JudgementKey, Report};
 use serde::Serialize;
 
 /// How a judgement changed.
@@ -17,6 +17,15 @@ pub enum Change {
 }
 
 impl Change {
+    pub const ALL: [Change; 6] = [
+        Change::Improved,
+        Change::Declined,
+        Change::Unchanged,
+        Change::Added,
+        Change::Removed,
+        Change::NotComparable,
+    ];
+
     /// A word for people: reads the same in black and white.
     pub fn label(self) -> &'static str {
         match self {
@@ -49,6 +58,7 @@ pub struct JudgementSide {
     pub area: String,
     pub grade: String,
     pub scale_rank: Option<u8>,
+    pub standard: Grade,
     /// Where the report states it (paragraph index and page).
     pub paragraph: Option<usize>,
     pub page: Option<u32>,
@@ -61,6 +71,7 @@ impl From<&Judgement> for JudgementSide {
             area: j.area.clone(),
             grade: j.grade.clone(),
             scale_rank: j.scale_rank,
+            standard: j.standard,
             paragraph: j.evidence.map(|e| e.paragraph),
             page: j.evidence.map(|e| e.page),
         }
@@ -70,68 +81,14 @@ impl From<&Judgement> for JudgementSide {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct JudgementRow {
-    pub domain: &'static str,
-    /// The domain for people ("Children in care").
+    pub domain: Domain,
+    /// The domain for people ("Children in care"): `domain`'s label.
     pub label: &'static str,
     pub before: Option<JudgementSide>,
     pub after: Option<JudgementSide>,
     pub change: Change,
     pub note: Option<String>,
 }
-
-/// The comparison domains, in display order, with the judgement keys each one pairs.
-pub const DOMAINS: &[(&str, &str, &[JudgementKey])] = &[
-    ("overall", "Overall effectiveness", &[JudgementKey::Overall]),
-    ("leadership", "Leadership", &[JudgementKey::Leadership]),
-    (
-        "help_protection",
-        "Help and protection",
-        &[JudgementKey::HelpProtection],
-    ),
-    (
-        "children_in_care",
-        "Children in care",
-        &[
-            JudgementKey::LookedAfter,
-            JudgementKey::InCare,
-            JudgementKey::InCareAndCareLeavers,
-        ],
-    ),
-    (
-        "care_leavers",
-        "Care leavers",
-        &[
-            JudgementKey::CareLeavers,
-            JudgementKey::InCareAndCareLeavers,
-        ],
-    ),
-    ("adoption", "Adoption", &[JudgementKey::Adoption]),
-    (
-        "lscb",
-        "Local Safeguarding Children Board",
-        &[JudgementKey::Lscb],
-    ),
-    (
-        "capacity_to_improve",
-        "Capacity to improve",
-        &[JudgementKey::CapacityToImprove],
-    ),
-    (
-        "outcomes",
-        "Outcomes for looked after children",
-        &[JudgementKey::Outcomes],
-    ),
-    (
-        "quality_of_provision",
-        "Quality of provision",
-        &[JudgementKey::QualityOfProvision],
-    ),
-    (
-        "quality_of_practice",
-        "Quality of practice",
-        &[JudgementKey::QualityOfPractice],
-    ),
-];
 
 fn find<'a>(report: &'a Report, keys: &[JudgementKey]) -> Option<&'a Judgement> {
     // The most specific key wins: a separate judgement before a combined one.
@@ -145,8 +102,8 @@ fn adequate_scale(framework: Framework) -> bool {
 
 pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
     let mut rows = Vec::new();
-    for (domain, label, keys) in DOMAINS {
-        let (b, a) = (find(before, keys), find(after, keys));
+    for domain in Domain::ALL {
+        let (b, a) = (find(before, domain.keys()), find(after, domain.keys()));
         if b.is_none() && a.is_none() {
             continue;
         }
@@ -164,7 +121,7 @@ pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
         let mut notes = Vec::new();
         if let (Some(b), Some(a)) = (b, a) {
             if adequate_scale(before.framework) != adequate_scale(after.framework)
-                && (b.scale_rank == Some(3) || a.scale_rank == Some(3) || *domain == "overall")
+                && (b.scale_rank == Some(3) || a.scale_rank == Some(3) || domain == Domain::Overall)
             {
                 notes.push("Before 2014 the third grade was Adequate; since then it is Requires improvement (to be good), a higher bar: both are rank 3.".to_string());
             }
@@ -172,13 +129,13 @@ pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
             if combined(b) != combined(a) {
                 notes.push("One inspection judged children in care and care leavers together and the other separately; the combined grade is compared with each separate one.".to_string());
             }
-            if *domain == "overall"
+            if domain == Domain::Overall
                 && (before.framework == Framework::Lac2013)
                     != (after.framework == Framework::Lac2013)
             {
                 notes.push("The looked after children inspection's overall effectiveness covers children in care only, not the whole service.".to_string());
             }
-            if *domain == "overall"
+            if domain == Domain::Overall
                 && (before.framework == Framework::Cp2012) != (after.framework == Framework::Cp2012)
             {
                 notes.push("The child protection inspection's overall effectiveness covers help and protection only, not the whole service.".to_string());
@@ -194,7 +151,7 @@ pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
         }
         rows.push(JudgementRow {
             domain,
-            label,
+            label: domain.label(),
             before: b.map(JudgementSide::from),
             after: a.map(JudgementSide::from),
             change,

@@ -12,7 +12,7 @@
 //! let b = read_report("hertfordshire_2018-11-19.pdf".as_ref())?;
 //! let comparison = compare(&a, &b);
 //! for row in &comparison.judgements {
-//!     println!("{}: {:?}", row.domain, row.change);
+//!     println!("{}: {}", row.label, row.change.label());
 //! }
 //! # Ok::<(), inspection_engine::FileError>(())
 //! ```
@@ -25,7 +25,7 @@ pub mod text;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Framework, Report};
+use crate::model::{Framework, Grade, JudgementKey, Report};
 use serde::Serialize;
 
 pub use judgements::{Change, JudgementRow, JudgementSide};
@@ -43,11 +43,14 @@ pub struct ReportSummary {
     pub inspection_start: Option<String>,
     pub inspection_end: Option<String>,
     pub lead_inspector: Option<String>,
+    /// The overall effectiveness grade as printed, and in standard wording.
     pub overall: Option<String>,
+    pub overall_grade: Option<Grade>,
 }
 
 impl ReportSummary {
     pub fn of(report: &Report) -> ReportSummary {
+        let overall = report.judgement(JudgementKey::Overall);
         ReportSummary {
             local_authority: report
                 .authority
@@ -59,9 +62,8 @@ impl ReportSummary {
             inspection_start: report.inspection_start.clone(),
             inspection_end: report.inspection_end.clone(),
             lead_inspector: report.lead_inspector.clone(),
-            overall: report
-                .judgement(crate::model::JudgementKey::Overall)
-                .map(|j| j.grade.clone()),
+            overall: overall.map(|j| j.grade.clone()),
+            overall_grade: overall.map(|j| j.standard),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Text differences: sections aligned across frameworks, paragraphs within them, word hunks.
 
 use super::similarity::{dice, stems};
-use crate::extract::sections::starts_section;
-use crate::model::Report;
+use crate::extract::shapes::starts_section;
+use crate::model::{Report, Topic};
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 use std::collections::HashSet;
@@ -27,6 +27,28 @@ pub enum ParagraphKind {
     Removed,
     Moved,
     MovedChanged,
+}
+
+impl ParagraphKind {
+    pub const ALL: [ParagraphKind; 6] = [
+        ParagraphKind::Unchanged,
+        ParagraphKind::Changed,
+        ParagraphKind::Added,
+        ParagraphKind::Removed,
+        ParagraphKind::Moved,
+        ParagraphKind::MovedChanged,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ParagraphKind::Unchanged => "Unchanged",
+            ParagraphKind::Changed => "Changed",
+            ParagraphKind::Added => "Added",
+            ParagraphKind::Removed => "Removed",
+            ParagraphKind::Moved => "Moved",
+            ParagraphKind::MovedChanged => "Moved and changed",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -71,7 +93,7 @@ pub struct ParagraphChange {
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct SectionPair {
-    pub topic: Option<&'static str>,
+    pub topic: Option<Topic>,
     pub before_heading: Option<String>,
     pub after_heading: Option<String>,
     pub before_page: Option<u32>,
@@ -80,68 +102,17 @@ pub struct SectionPair {
     pub paragraphs: Vec<ParagraphChange>,
 }
 
-/// Topics shared by every framework, recognised from headings.
-const TOPICS: &[(&str, &[&str])] = &[
-    ("help_protection", &["help and protection"]),
-    ("care_leavers", &["care leavers", "leaving care"]),
-    (
-        "children_in_care",
-        &["children in care", "looked after", "achieving permanence"],
-    ),
-    ("adoption", &["adoption"]),
-    (
-        "leadership",
-        &["leadership", "impact of leaders", "governance"],
-    ),
-    ("lscb", &["safeguarding children board", "lscb"]),
-    (
-        "recommendations",
-        &[
-            "recommendations",
-            "what needs to improve",
-            "need to improve",
-            "areas for improvement",
-        ],
-    ),
-    (
-        "summary",
-        &["summary", "overall effectiveness", "key findings"],
-    ),
-    (
-        "context",
-        &[
-            "information about",
-            "about this inspection",
-            "service information",
-            "local authority area",
-            "previous",
-        ],
-    ),
-];
-
-fn topic(heading: &str) -> Option<&'static str> {
-    let lower = heading.to_lowercase();
-    // "children in care and care leavers" is about care; "care leavers" alone is its own topic.
-    if lower.contains("children in care and care leavers") {
-        return Some("children_in_care");
-    }
-    TOPICS
-        .iter()
-        .find(|(_, marks)| marks.iter().any(|m| lower.contains(m)))
-        .map(|(t, _)| *t)
-}
-
 /// A run of paragraphs under one topic heading.
 struct Block {
-    topic: Option<&'static str>,
+    topic: Option<Topic>,
     heading: Option<usize>,
     paragraphs: Vec<usize>,
     stems: HashSet<String>,
 }
 
 /// Topics that only label a part of another topic ("Summary" under "Help and protection").
-fn generic(topic: Option<&str>) -> bool {
-    matches!(topic, Some("summary") | None)
+fn generic(topic: Option<Topic>) -> bool {
+    matches!(topic, Some(Topic::Summary) | None)
 }
 
 fn blocks(report: &Report, paragraph_stems: &[HashSet<String>]) -> Vec<Block> {
@@ -150,7 +121,7 @@ fn blocks(report: &Report, paragraph_stems: &[HashSet<String>]) -> Vec<Block> {
         // Contents entries end with a page number; they are not the section itself.
         let heading_topic =
             if starts_section(&p.text) && !p.text.ends_with(|c: char| c.is_ascii_digit()) {
-                topic(&p.text)
+                Topic::of_heading(&p.text)
             } else {
                 None
             };
@@ -159,14 +130,14 @@ fn blocks(report: &Report, paragraph_stems: &[HashSet<String>]) -> Vec<Block> {
             (None, _) => false,
             (Some(_), None) => true,
             // A generic sub-heading stays inside a specific section.
-            (Some("summary"), Some(current)) => generic(current),
+            (Some(Topic::Summary), Some(current)) => generic(current),
             (Some(t), Some(current)) => {
                 Some(t) != current || out.last().is_some_and(|b| b.paragraphs.len() > 1)
             }
         };
         if starts || out.is_empty() {
             out.push(Block {
-                topic: heading_topic.or(Some("summary")),
+                topic: heading_topic.or(Some(Topic::Summary)),
                 heading: heading_topic.map(|_| index),
                 paragraphs: Vec::new(),
                 stems: HashSet::new(),
@@ -293,10 +264,7 @@ fn side(report: &Report, index: usize) -> ParagraphSide {
 }
 
 fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::whitespace::fold(text).to_lowercase()
 }
 
 /// Aligns two runs of paragraphs: equal ones by a sequence diff, then edited ones by similarity.

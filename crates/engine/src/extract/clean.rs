@@ -3,6 +3,7 @@
 //! Drops running headers and footers (lines repeated on many pages) and bare page numbers,
 //! rebuilds paragraphs across line and page breaks, keeps real hyphens and folds bullet glyphs.
 
+use super::shapes::{ends_sentence, is_heading, numbered_prefix, BULLET};
 use crate::model::Paragraph;
 use regex::Regex;
 use std::collections::HashMap;
@@ -23,9 +24,6 @@ const BULLETS: &[char] = &[
     '\u{f06e}', '\u{f0a7}', '\u{f0b7}', '\u{f0d8}', '\u{f076}', '\u{f0fc}', '◼', '■', '▪', '●',
     '•', '◦', '○', '–', '-',
 ];
-
-/// Marks a paragraph that began with a bullet glyph, after folding.
-pub const BULLET: &str = "• ";
 
 /// One line of cleaned text and its page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,27 +135,6 @@ fn tidy(raw: &str) -> String {
     folded
 }
 
-/// Whether a line starts a new item: a bullet or a number such as "12." or "2.1".
-pub fn starts_item(line: &str) -> bool {
-    line.starts_with(BULLET) || numbered_prefix(line).is_some()
-}
-
-/// The length of a leading paragraph number like "12. " or "2.1 ", if any.
-pub fn numbered_prefix(line: &str) -> Option<usize> {
-    let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 0 || digits > 3 {
-        return None;
-    }
-    let rest = &line[digits..];
-    let after = rest.strip_prefix('.').unwrap_or(rest);
-    let sub = after.chars().take_while(|c| c.is_ascii_digit()).count();
-    let after = &after[sub..];
-    if after.len() == rest.len() || !after.starts_with(' ') {
-        return None;
-    }
-    Some(line.len() - after.len() + 1)
-}
-
 /// Joins wrapped lines: a line-end hyphen after a letter is a real hyphen and joins without space.
 pub fn join_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
@@ -174,13 +151,6 @@ pub fn join_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         out.push_str(part);
     }
     out
-}
-
-fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| {
-        c == '"' || c == '’' || c == '”' || c == ')' || c.is_ascii_digit()
-    });
-    t.ends_with(['.', '?', '!', ':', ';'])
 }
 
 /// Builds paragraphs from lines. A new paragraph starts after a blank line or at an item
@@ -203,7 +173,7 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Paragraph> {
                 // A heading printed straight under a finished sentence starts anew.
                 // Wrapped body lines are long, so only a short line counts.
                 let short = text.len() < 50 && text.split_whitespace().count() <= 6;
-                return !(short && ends_sentence(joined_tail) && super::sections::is_heading(text));
+                return !(short && ends_sentence(joined_tail) && is_heading(text));
             }
             // Across a break, continue only a sentence cut in the middle.
             let starts_lower = text.chars().next().is_some_and(|c| c.is_lowercase());
@@ -228,7 +198,7 @@ fn without_letterhead(paragraphs: impl Iterator<Item = Paragraph>) -> Vec<Paragr
     for mut p in paragraphs {
         // One pass: a paragraph without the letterhead comes back borrowed, untouched.
         if let std::borrow::Cow::Owned(rest) = LETTERHEAD.replace_all(&p.text, " ") {
-            p.text = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+            p.text = crate::whitespace::fold(&rest);
             if p.text.is_empty() {
                 continue;
             }

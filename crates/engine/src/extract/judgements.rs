@@ -3,7 +3,7 @@
 
 use super::fold;
 use super::text::ParagraphText;
-use crate::model::{Evidence, Framework, Judgement, JudgementKey};
+use crate::model::{Evidence, Framework, Grade, Judgement, JudgementKey};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -144,22 +144,6 @@ static LSCB_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// 1 Outstanding, 2 Good, 3 Requires improvement / Adequate, 4 Inadequate, None for not judged.
-pub fn scale_rank(grade: &str) -> Option<u8> {
-    let g = grade.to_ascii_lowercase();
-    if g.starts_with("outstanding") {
-        Some(1)
-    } else if g.starts_with("good") {
-        Some(2)
-    } else if g.starts_with("require") || g.starts_with("adequate") {
-        Some(3)
-    } else if g.starts_with("inadequate") {
-        Some(4)
-    } else {
-        None
-    }
-}
-
 /// Finds every judgement of `framework` in the text.
 pub fn find(framework: Framework, text: &ParagraphText, with_lscb: bool) -> Vec<Judgement> {
     let mut found = Vec::new();
@@ -225,7 +209,8 @@ fn table_from(
             found.push(Judgement {
                 area: fold(area),
                 grade: fold(grade),
-                scale_rank: scale_rank(grade),
+                scale_rank: Grade::of(grade).rank(),
+                standard: Grade::of(grade),
                 key: row.key,
                 statement: None,
                 evidence: Some(text.evidence_at(at)),
@@ -253,7 +238,8 @@ fn sentence(pattern: &Regex, key: JudgementKey, text: &ParagraphText) -> Option<
             })?;
         let grade = fold(&candidate[grade_range.clone()]);
         Some(Judgement {
-            scale_rank: scale_rank(&grade),
+            scale_rank: Grade::of(&grade).rank(),
+            standard: Grade::of(&grade),
             // The sentence up to its grade: a run-on next sentence is not part of it.
             statement: Some(fold(&candidate[..grade_range.end])),
             area: fold(&candidate[area]),

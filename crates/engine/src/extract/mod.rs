@@ -11,6 +11,7 @@ pub mod judgements;
 pub mod letters;
 pub mod recommendations;
 pub mod sections;
+pub mod shapes;
 pub mod text;
 
 use crate::error::Problem;
@@ -291,10 +292,7 @@ fn title_lines(text: &str) -> String {
     kept
 }
 
-/// Runs of whitespace (line breaks from wrapped cells included) as single spaces.
-pub(crate) fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(crate) use crate::whitespace::fold;
 
 /// The front page up to the inspection dates: title, authority and (for PDFs) dates.
 fn front_matter(lines: &[clean::Line]) -> String {

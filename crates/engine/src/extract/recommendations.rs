@@ -3,7 +3,8 @@
 //! Group headings ("Immediately:", "Within three months:", topic sub-headings) are skipped and
 //! nested sub-bullets are folded into their parent item.
 
-use super::clean::{join_lines, numbered_prefix, Line, BULLET};
+use super::clean::{join_lines, Line};
+use super::shapes::{is_heading, numbered_prefix, BULLET};
 use super::text::ParagraphText;
 use crate::model::Paragraph;
 use regex::Regex;
@@ -265,9 +266,8 @@ fn items_after(paragraphs: &[Paragraph], heading: usize) -> Vec<String> {
                 // An item cut by a page break goes on at the top of the next page, as prose
                 // with no heading before it.
                 let page = paragraphs[index - 1].page;
-                let over_page = index >= 2
-                    && paragraphs[index - 2].page + 1 == page
-                    && !super::sections::is_heading(text);
+                let over_page =
+                    index >= 2 && paragraphs[index - 2].page + 1 == page && !is_heading(text);
                 let continues = over_page
                     || text
                         .chars()

@@ -64,7 +64,7 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
     for child in node.children() {
         match child.value() {
             Node::Text(text) => {
-                let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let collapsed = crate::whitespace::fold(text);
                 if !collapsed.is_empty() {
                     if !out.is_empty()
                         && !out.ends_with(['\n', ' '])

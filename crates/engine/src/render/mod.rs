@@ -24,38 +24,71 @@ mod summary;
 
 pub use summary::{JudgementLine, RecommendationLists, Summary, SummarySide, TextChange};
 
-/// The formats a summary can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::error::ErrorKind;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The formats a summary can be written in. Everything that offers a format (the CLI's
+/// `--format`, the app's Export menu and save dialog, the UI's buttons) derives from this
+/// list, its ids, labels and extensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub enum Format {
+    #[serde(rename = "pdf")]
     Pdf,
     /// One self-contained file: styles inline, no external references.
+    #[serde(rename = "html")]
     Html,
     /// The judgement table, a row per judgement domain.
+    #[serde(rename = "csv")]
     Csv,
+    #[serde(rename = "md")]
     Markdown,
 }
 
 impl Format {
     pub const ALL: [Format; 4] = [Format::Pdf, Format::Html, Format::Csv, Format::Markdown];
 
-    pub fn extension(self) -> &'static str {
+    /// The id used on the command line, in menu ids and across IPC: its first extension.
+    pub fn id(self) -> &'static str {
+        self.extensions()[0]
+    }
+
+    /// What people call it, in menus and save dialogs.
+    pub fn label(self) -> &'static str {
         match self {
-            Format::Pdf => "pdf",
-            Format::Html => "html",
-            Format::Csv => "csv",
-            Format::Markdown => "md",
+            Format::Pdf => "PDF",
+            Format::Html => "Web page (HTML)",
+            Format::Csv => "Judgement table (CSV)",
+            Format::Markdown => "Markdown",
         }
     }
 
-    /// The format a file name's extension asks for (`.md` or `.markdown` for Markdown).
-    pub fn from_extension(ext: &str) -> Option<Format> {
-        match ext.to_ascii_lowercase().as_str() {
-            "pdf" => Some(Format::Pdf),
-            "html" | "htm" => Some(Format::Html),
-            "csv" => Some(Format::Csv),
-            "md" | "markdown" => Some(Format::Markdown),
-            _ => None,
+    /// The file extensions it is saved with, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Pdf => &["pdf"],
+            Format::Html => &["html", "htm"],
+            Format::Csv => &["csv"],
+            Format::Markdown => &["md", "markdown"],
         }
+    }
+
+    pub fn extension(self) -> &'static str {
+        self.id()
+    }
+
+    /// The format a file name's extension asks for, in any case.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        let ext = ext.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
+    }
+
+    /// The format with this id (`"md"` for Markdown).
+    pub fn from_id(id: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.id() == id)
     }
 }
 
@@ -65,13 +98,19 @@ pub enum RenderError {
     Pdf(String),
     #[error("the CSV could not be written: {0}")]
     Csv(String),
-    #[error("{path}: cannot write the file: {detail}; check that the folder exists and that you may write to it")]
-    Write { path: String, detail: String },
+    #[error("{}: cannot write the file: {source}; check that the folder exists and that you may write to it", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl RenderError {
-    pub fn kind(&self) -> &'static str {
-        "render"
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            RenderError::Pdf(_) | RenderError::Csv(_) => ErrorKind::Render,
+            RenderError::Write { .. } => ErrorKind::Write,
+        }
     }
 }
 
@@ -88,25 +127,31 @@ pub fn made_now() -> String {
     )
 }
 
-/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it,
-/// so an interrupted export never leaves half a file where the old one was.
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it
+/// (`tempfile`'s `persist`), so an interrupted export never leaves half a file where the old
+/// one was; the temporary file is removed if anything fails.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), RenderError> {
-    let failed = |e: std::io::Error| RenderError::Write {
-        path: path.display().to_string(),
-        detail: e.to_string(),
+    use std::io::Write;
+    let failed = |source: std::io::Error| RenderError::Write {
+        path: path.to_path_buf(),
+        source,
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| failed(std::io::Error::other("no file name given")))?;
-    let mut temporary_name = std::ffi::OsString::from(".");
-    temporary_name.push(name);
-    temporary_name.push(format!(".{}.part", std::process::id()));
-    let temporary = path.with_file_name(temporary_name);
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+    if path.file_name().is_none() {
+        return Err(failed(std::io::Error::other("no file name given")));
     }
-    result.map_err(failed)
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".export-").suffix(".part");
+    // A temporary file is private (0600); an export is an ordinary file, so the umask decides.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(folder).map_err(failed)?;
+    temporary.write_all(bytes).map_err(failed)?;
+    temporary.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
 }
 
 /// Writes the summary in a format, as the bytes of a file.

@@ -223,7 +223,11 @@ fn grade(side: &Option<JudgementSide>) -> String {
 }
 
 fn headline(c: &Comparison, before: &SummarySide, after: &SummarySide) -> String {
-    match c.judgements.iter().find(|r| r.domain == "overall") {
+    match c
+        .judgements
+        .iter()
+        .find(|r| r.domain == crate::model::Domain::Overall)
+    {
         Some(row) => match (&row.before, &row.after) {
             (Some(b), Some(a)) => format!(
                 "Overall effectiveness: {} ({}) → {} ({}): {}.",

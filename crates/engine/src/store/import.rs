@@ -2,7 +2,7 @@
 //! calling thread) stores each document in its own transaction.
 
 use super::{sha256_hex, Added, Library, StoreError};
-use crate::error::{FileError, Problem};
+use crate::error::{ErrorKind, FileError, Problem};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ pub enum ImportStatus {
         inspection_id: i64,
     },
     Refused {
-        kind: String,
+        kind: ErrorKind,
         reason: String,
     },
 }
@@ -36,12 +36,13 @@ pub struct ImportOutcome {
     pub status: ImportStatus,
 }
 
-/// Progress after each file: `done` of `total` files, and what became of this one.
+/// Progress of work over many documents (an import, a reparse), after each one: `done` of
+/// `total`, and what became of this one.
 #[derive(Debug, Clone, Copy)]
-pub struct ImportProgress<'a> {
+pub struct Progress<'a, T = ImportOutcome> {
     pub done: usize,
     pub total: usize,
-    pub outcome: &'a ImportOutcome,
+    pub outcome: &'a T,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -136,7 +137,7 @@ fn refusal(path: &Path, problem: &Problem) -> ImportOutcome {
     ImportOutcome {
         path: path.to_path_buf(),
         status: ImportStatus::Refused {
-            kind: problem.kind().to_string(),
+            kind: problem.kind(),
             reason: error.to_string(),
         },
     }
@@ -161,12 +162,12 @@ impl Library {
     pub fn import(
         &mut self,
         paths: &[PathBuf],
-        mut progress: impl FnMut(ImportProgress<'_>),
+        mut progress: impl FnMut(Progress<'_>),
     ) -> Result<ImportSummary, StoreError> {
         let (files, mut outcomes) = collect_files(paths);
         let total = files.len() + outcomes.len();
         for (done, outcome) in outcomes.iter().enumerate() {
-            progress(ImportProgress {
+            progress(Progress {
                 done: done + 1,
                 total,
                 outcome,
@@ -201,7 +202,7 @@ impl Library {
                     status,
                 });
                 let outcome = outcomes.last().expect("just pushed");
-                progress(ImportProgress {
+                progress(Progress {
                     done: outcomes.len(),
                     total,
                     outcome,

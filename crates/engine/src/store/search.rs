@@ -1,6 +1,7 @@
 //! Full-text search over every stored paragraph (SQLite FTS5), with snippets.
 
 use super::{Library, StoreError};
+use crate::model::Framework;
 use rusqlite::params;
 use serde::Serialize;
 
@@ -9,8 +10,7 @@ use serde::Serialize;
 pub struct SearchFilter {
     /// An authority's name as printed or canonical ("Hertfordshire", "Hertfordshire County Council").
     pub authority: Option<String>,
-    /// A framework id such as `ilacs-2018`.
-    pub framework: Option<String>,
+    pub framework: Option<Framework>,
     /// The year the inspection started.
     pub year: Option<i32>,
     pub limit: usize,
@@ -30,7 +30,7 @@ pub struct SearchHit {
     #[ts(type = "number")]
     pub inspection_id: i64,
     pub local_authority: String,
-    pub framework: String,
+    pub framework: Framework,
     pub inspection_start: Option<String>,
     /// Index of the paragraph in the report.
     pub paragraph: usize,
@@ -101,7 +101,7 @@ impl Library {
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
+                    r.get::<_, Framework>(3)?,
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, i64>(5)? as usize,
                     r.get::<_, u32>(6)?,

@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod vocabulary;
+pub use vocabulary::{Domain, Grade, Topic};
+
 /// An inspection framework, detected from the report's own title and judgement table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -105,6 +108,14 @@ impl Framework {
         Framework::ALL.into_iter().find(|f| f.id() == id)
     }
 
+    /// What to say where a graded inspection shows no overall effectiveness grade.
+    pub fn no_overall_reason(self) -> &'static str {
+        match self {
+            Framework::Ilacs2026 => "No overall grade: not given since the 2026 reform",
+            _ => "No overall judgement",
+        }
+    }
+
     /// Whether reports of this framework carry graded judgements at all.
     pub fn is_graded(self) -> bool {
         !self.is_letter_or_joint()
@@ -190,6 +201,45 @@ pub enum JudgementKey {
 }
 
 impl JudgementKey {
+    pub const ALL: [JudgementKey; 13] = [
+        JudgementKey::Overall,
+        JudgementKey::Leadership,
+        JudgementKey::HelpProtection,
+        JudgementKey::InCareAndCareLeavers,
+        JudgementKey::InCare,
+        JudgementKey::LookedAfter,
+        JudgementKey::CareLeavers,
+        JudgementKey::Adoption,
+        JudgementKey::Lscb,
+        JudgementKey::CapacityToImprove,
+        JudgementKey::Outcomes,
+        JudgementKey::QualityOfProvision,
+        JudgementKey::QualityOfPractice,
+    ];
+
+    pub fn from_id(id: &str) -> Option<JudgementKey> {
+        JudgementKey::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// A short name for people: printed headings run to twenty words.
+    pub fn label(self) -> &'static str {
+        match self {
+            JudgementKey::Overall => "Overall effectiveness",
+            JudgementKey::Leadership => "Leadership",
+            JudgementKey::HelpProtection => "Help and protection",
+            JudgementKey::InCareAndCareLeavers => "Children in care and care leavers",
+            JudgementKey::InCare => "Children in care",
+            JudgementKey::LookedAfter => "Children looked after",
+            JudgementKey::CareLeavers => "Care leavers",
+            JudgementKey::Adoption => "Adoption",
+            JudgementKey::Lscb => "Safeguarding board (LSCB)",
+            JudgementKey::CapacityToImprove => "Capacity to improve",
+            JudgementKey::Outcomes => "Outcomes",
+            JudgementKey::QualityOfProvision => "Quality of provision",
+            JudgementKey::QualityOfPractice => "Quality of practice",
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             JudgementKey::Overall => "overall",
@@ -219,6 +269,8 @@ pub struct Judgement {
     pub grade: String,
     /// 1 Outstanding, 2 Good, 3 Requires improvement / Adequate, 4 Inadequate; `None` when not judged.
     pub scale_rank: Option<u8>,
+    /// The grade in standard wording (`Grade::of(grade)`).
+    pub standard: Grade,
     pub key: JudgementKey,
     /// The sentence that gives the grade, where it is given in a sentence rather than a table.
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -1,0 +1,267 @@
+//! Opening the library: creating it, recovering a damaged one, backing it up, checking it.
+
+use super::migrate::{MIGRATIONS, SCHEMA_VERSION};
+use super::{Library, Result, StoreError, APP_IDENTIFIER};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Why the database at `path` cannot be used, if it is damaged. A busy or locked library is
+/// not damaged: that error is returned, and nothing is moved.
+///
+/// Every table but `documents` gets SQLite's `quick_check`. `documents` holds the original
+/// files, three quarters of a large library's pages: checking it too would add 0.3–0.7 s at
+/// 2,000 inspections (BENCHMARKS.md) to every app start and CLI command. Its pages are checked
+/// when read, and `check` runs the full `integrity_check`. The FTS5 table's check (SQLite runs
+/// the index's own consistency check for it) is most of what remains.
+fn damage(conn: &Connection, path: &Path) -> Result<Option<String>> {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    let check = || -> rusqlite::Result<Option<String>> {
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'documents'")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for table in tables {
+            let sql = format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\""));
+            let answer: String = conn.query_row(&sql, [], |r| r.get(0))?;
+            if answer != "ok" {
+                return Ok(Some(format!("SQLite's check found: {answer}")));
+            }
+        }
+        Ok(None)
+    };
+    match check() {
+        Ok(found) => Ok(found),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, NotADatabase | DatabaseCorrupt) =>
+        {
+            Ok(Some(
+                if e.code == NotADatabase {
+                    "it is not a library database"
+                } else {
+                    "its database is corrupt"
+                }
+                .into(),
+            ))
+        }
+        Err(source) => Err(StoreError::Database {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// The schema version a library is at (`PRAGMA user_version`).
+pub(super) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+        .map(|v| v as usize)
+}
+
+/// Whether two paths name one file (through links, `..` or another spelling).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    matches!(
+        (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+        (Ok(x), Ok(y)) if x == y
+    )
+}
+
+/// `library.sqlite3` → `library.sqlite3{suffix}`, in the same folder.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// "20261123-152233", for names of moved and backed-up libraries.
+fn stamp() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    )
+}
+
+/// Moves a damaged library, with its WAL and shared-memory files, to
+/// `library.sqlite3.damaged-{stamp}`; returns where it went.
+fn move_aside(path: &Path) -> Result<PathBuf> {
+    let moved = sibling(path, &format!(".damaged-{}", stamp()));
+    for extra in ["-wal", "-shm"] {
+        let from = sibling(path, extra);
+        if from.exists() {
+            std::fs::rename(&from, sibling(&moved, extra)).map_err(|e| StoreError::MoveAside {
+                path: path.to_path_buf(),
+                source: e,
+            })?;
+        }
+    }
+    std::fs::rename(path, &moved).map_err(|e| StoreError::MoveAside {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    Ok(moved)
+}
+
+impl Library {
+    /// Where the library lives by default: `{data dir}/{bundle identifier}/library.sqlite3`.
+    pub fn default_path() -> Result<PathBuf> {
+        Ok(dirs::data_dir()
+            .ok_or(StoreError::NoDataDir)?
+            .join(APP_IDENTIFIER)
+            .join("library.sqlite3"))
+    }
+
+    /// Opens (creating if needed) and migrates the library at `path`.
+    ///
+    /// A damaged library (not a database, or failing SQLite's `quick_check`) is never deleted
+    /// or written to: it is moved aside, beside the original name, and a new library started.
+    /// A library from an older schema is copied (SQLite's online backup) before it is
+    /// upgraded. Either is told in [`Library::notices`].
+    pub fn open(path: &Path) -> Result<Library> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::Folder {
+                path: parent.to_path_buf(),
+                source: e,
+            })?;
+        }
+        let connect = || {
+            Connection::open(path).map_err(|source| StoreError::Database {
+                path: path.to_path_buf(),
+                source,
+            })
+        };
+        let conn = connect()?;
+        let Some(damage) = damage(&conn, path)? else {
+            return Library::configure(conn, path.to_path_buf());
+        };
+        drop(conn);
+        let moved_to = move_aside(path)?;
+        let mut library = Library::configure(connect()?, path.to_path_buf())?;
+        let notice = format!(
+            "library {}: it was damaged ({damage}), so it was moved to {} and a new, empty library was started; nothing was deleted",
+            path.display(),
+            moved_to.display()
+        );
+        library.log("recovered", &notice)?;
+        library.notices.push(notice);
+        Ok(library)
+    }
+
+    /// What happened when the library was opened (recovered from damage, upgraded with a
+    /// backup), for the user to be told; empty when nothing happened.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// A library in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Library> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Database {
+            path: ":memory:".into(),
+            source,
+        })?;
+        Library::configure(conn, PathBuf::from(":memory:"))
+    }
+
+    fn configure(mut conn: Connection, path: PathBuf) -> Result<Library> {
+        let db = |source| StoreError::Database {
+            path: path.to_path_buf(),
+            source,
+        };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
+        // WAL lets readers work while one process writes; NORMAL sync is crash-safe in WAL.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
+        let version = schema_version(&conn).map_err(db)?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path,
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        let mut upgraded = None;
+        if version > 0 && version < SCHEMA_VERSION && path != Path::new(":memory:") {
+            let backup = sibling(&path, &format!(".v{version}-backup-{}", stamp()));
+            if let Err(source) = conn.backup(rusqlite::MAIN_DB, &backup, None) {
+                return Err(StoreError::BackupBeforeUpgrade { path, source });
+            }
+            upgraded = Some(format!(
+                "library {}: upgraded from schema {version} to {SCHEMA_VERSION}; a copy from before is at {}",
+                path.display(),
+                backup.display()
+            ));
+        }
+        if let Err(source) = MIGRATIONS.to_latest(&mut conn) {
+            // Another process may have migrated the same library at the same moment.
+            if schema_version(&conn).ok() != Some(SCHEMA_VERSION) {
+                return Err(StoreError::Migration { path, source });
+            }
+        }
+        let mut library = Library {
+            conn,
+            path,
+            notices: Vec::new(),
+        };
+        if let Some(notice) = upgraded {
+            library.log("upgraded", &notice)?;
+            library.notices.push(notice);
+        }
+        library.seed_authorities()?;
+        Ok(library)
+    }
+
+    pub(super) fn db_error(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::Database {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Copies the library to `dest` with SQLite's online backup (safe while in use).
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        // A backup onto the library's own file would copy it onto itself mid-read.
+        if same_file(&self.path, dest) {
+            return Err(StoreError::BackupOntoItself {
+                path: self.path.clone(),
+            });
+        }
+        self.conn
+            .backup(rusqlite::MAIN_DB, dest, None)
+            .map_err(|source| StoreError::Database {
+                path: dest.to_path_buf(),
+                source,
+            })
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound library.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(self.db_error())
+    }
+
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
