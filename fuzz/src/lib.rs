@@ -1,7 +1,6 @@
 //! Turns fuzz input into what the engine's stages take, shared by the fuzz targets and by the
 //! regression test (`tests/integration/fuzz_regressions.rs`) that replays the kept corpus.
 
-use inspection_engine::extract::sections;
 use inspection_engine::model::{Evidence, Judgement, Paragraph};
 use inspection_engine::{Framework, JudgementKey, Report};
 
@@ -35,7 +34,7 @@ pub fn report_from(data: &[u8]) -> Report {
         framework,
         includes_lscb_review: data.len() % 2 == 0,
         title: "Fuzzed".into(),
-        inspection_start: Some("2018-01-01".into()),
+        inspection_start: inspection_engine::model::Date::from_ymd(2018, 1, 1),
         inspection_end: None,
         published_in_report: None,
         lead_inspector: None,
@@ -85,7 +84,7 @@ pub fn report_from(data: &[u8]) -> Report {
         }
     }
     report.page_count = page;
-    report.sections = sections::split(&report.paragraphs);
+    report.sections = inspection_engine::extract::sections_of(&report.paragraphs);
     report
 }
 

@@ -165,9 +165,7 @@ fn every_consecutive_pair_in_the_open_set() {
             Some("not-a-report" | "lscb-review")
         );
         if full {
-            let la = inspection_engine::extract::authority::name_key(
-                r["local_authority"].as_str().unwrap(),
-            );
+            let la = inspection_engine::extract::name_key(r["local_authority"].as_str().unwrap());
             by_authority.entry(la).or_default().push(r);
         }
     }

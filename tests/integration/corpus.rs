@@ -1,7 +1,7 @@
 //! Extraction against the hand-checked answers in expected.json, and the blind set.
 
 use crate::support::{corpus, extract_json, norm};
-use inspection_engine::extract::authority::name_key;
+use inspection_engine::extract::name_key;
 use inspection_engine::Framework;
 use serde_json::Value;
 use std::collections::BTreeSet;

@@ -1,6 +1,7 @@
 //! Readable output for people.
 
 use inspection_engine::compare::{Comparison, HunkTag, ParagraphKind};
+use inspection_engine::model::Date;
 use inspection_engine::store::{ImportOutcome, ImportStatus, InspectionSummary, SearchHit};
 use inspection_engine::Report;
 use std::io::{self, Write};
@@ -52,7 +53,7 @@ pub fn report(out: &mut impl Write, r: &Report) -> io::Result<()> {
     Ok(())
 }
 
-fn dates(start: &Option<String>, end: &Option<String>) -> String {
+fn dates(start: &Option<Date>, end: &Option<Date>) -> String {
     match (start, end) {
         (Some(s), Some(e)) => format!("{s} to {e}"),
         _ => "dates not found".into(),
@@ -95,7 +96,8 @@ pub fn list(out: &mut impl Write, list: &[InspectionSummary]) -> io::Result<()> 
             i.id,
             i.local_authority,
             i.framework.id(),
-            i.inspection_start.as_deref().unwrap_or("----------"),
+            i.inspection_start
+                .map_or_else(|| "----------".into(), |d| d.to_string()),
             grades.join(", ")
         )?;
     }
@@ -109,7 +111,9 @@ pub fn hits(out: &mut impl Write, hits: &[SearchHit]) -> io::Result<()> {
             "inspection {} · {} · {} · page {}\n    {}",
             h.inspection_id,
             h.local_authority,
-            h.inspection_start.as_deref().unwrap_or(""),
+            h.inspection_start
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             h.page,
             h.snippet
         )?;

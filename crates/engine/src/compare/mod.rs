@@ -17,15 +17,15 @@
 //! # Ok::<(), inspection_engine::FileError>(())
 //! ```
 
-pub mod judgements;
-pub mod recommendations;
-pub mod similarity;
-pub mod text;
+pub(crate) mod judgements;
+pub(crate) mod recommendations;
+pub(crate) mod similarity;
+pub(crate) mod text;
 
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Framework, Grade, JudgementKey, Report};
+use crate::model::{Date, Framework, Grade, JudgementKey, Report};
 use serde::Serialize;
 
 pub use judgements::{Change, JudgementRow, JudgementSide};
@@ -40,8 +40,8 @@ pub struct ReportSummary {
     pub framework: Framework,
     pub framework_label: String,
     pub title: String,
-    pub inspection_start: Option<String>,
-    pub inspection_end: Option<String>,
+    pub inspection_start: Option<Date>,
+    pub inspection_end: Option<Date>,
     pub lead_inspector: Option<String>,
     /// The overall effectiveness grade as printed, and in standard wording.
     pub overall: Option<String>,
@@ -59,8 +59,8 @@ impl ReportSummary {
             framework: report.framework,
             framework_label: report.framework.label().to_string(),
             title: report.title.clone(),
-            inspection_start: report.inspection_start.clone(),
-            inspection_end: report.inspection_end.clone(),
+            inspection_start: report.inspection_start,
+            inspection_end: report.inspection_end,
             lead_inspector: report.lead_inspector.clone(),
             overall: overall.map(|j| j.grade.clone()),
             overall_grade: overall.map(|j| j.standard),
@@ -96,7 +96,7 @@ pub struct TextStats {
 
 /// Compares two reports; the earlier inspection is "before" whichever order they are given in.
 pub fn compare(a: &Report, b: &Report) -> Comparison {
-    let swapped = matches!((&a.inspection_start, &b.inspection_start), (Some(x), Some(y)) if x > y);
+    let swapped = matches!((a.inspection_start, b.inspection_start), (Some(x), Some(y)) if x > y);
     let (before, after) = if swapped { (b, a) } else { (a, b) };
     compare_in_order(before, after, swapped)
 }

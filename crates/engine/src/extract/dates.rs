@@ -1,6 +1,7 @@
 //! Dates as Ofsted prints them: "8 – 12 July 2013", "28 January to 6 February 2013",
 //! "1/06/2015 – 25/06/2015", "18 Feb 2014 – 12 March 2014".
 
+use crate::model::Date;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -78,32 +79,18 @@ fn parse_partial(text: &str) -> Option<PartialDate> {
     (date != PartialDate::default()).then_some(date)
 }
 
-fn iso(d: PartialDate) -> Option<String> {
-    let (day, month, year) = (d.day?, d.month?, d.year?);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(1..=12).contains(&month) || day == 0 || day > days[month as usize - 1] {
-        return None;
-    }
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+/// The date, when every part is there and the day exists.
+fn complete(d: PartialDate) -> Option<Date> {
+    Date::from_ymd(
+        d.year?,
+        u8::try_from(d.month?).ok()?,
+        u8::try_from(d.day?).ok()?,
+    )
 }
 
-/// Parses a single full date such as "27 November 2015" to ISO form.
-pub fn parse_date(text: &str) -> Option<String> {
-    iso(parse_partial(text)?)
+/// Parses a single full date such as "27 November 2015".
+pub fn parse_date(text: &str) -> Option<Date> {
+    complete(parse_partial(text)?)
 }
 
 static RANGE_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,7 +100,7 @@ static RANGE_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Parses a date range; a part inherits a missing month or year from the parts after it.
 /// Visits in several parts ("5 to 9 December 2022 and 14 to 15 February 2023", "22 and 23
 /// June 2021") run from the first date to the last.
-pub fn parse_range(text: &str) -> Option<(String, String)> {
+pub fn parse_range(text: &str) -> Option<(Date, Date)> {
     let mut parts: Vec<PartialDate> = RANGE_SPLIT
         .split(text.trim())
         .filter(|p| !p.trim().is_empty())
@@ -128,27 +115,27 @@ pub fn parse_range(text: &str) -> Option<(String, String)> {
         part.year = part.year.or(year);
     }
     let (first, last) = (*parts.first()?, *parts.last()?);
-    Some((iso(first)?, iso(last)?))
+    Some((complete(first)?, complete(last)?))
 }
 
 /// The date range at the start of `text`, which may run on into other words.
-pub fn range_at_start(text: &str) -> Option<(String, String)> {
+pub fn range_at_start(text: &str) -> Option<(Date, Date)> {
     parse_range(leading_date_text(&spaced_dashes(text)))
 }
 
 /// The date range at the start of `text` when it prints no year ("Between 20 and 24 June,"):
 /// the year is the latest that puts the range's end on or before `not_after` (a letter's date).
-pub fn range_at_start_before(text: &str, not_after: &str) -> Option<(String, String)> {
+pub fn range_at_start_before(text: &str, not_after: Date) -> Option<(Date, Date)> {
     let words = leading_date_text(&spaced_dashes(text)).to_string();
-    let year: i32 = not_after.get(..4)?.parse().ok()?;
+    let year = not_after.year();
     [year, year - 1].into_iter().find_map(|y| {
         let range = parse_range(&format!("{words} {y}"))?;
-        (range.1.as_str() <= not_after).then_some(range)
+        (range.1 <= not_after).then_some(range)
     })
 }
 
 /// The single date at the start of `text`.
-pub fn date_at_start(text: &str) -> Option<String> {
+pub fn date_at_start(text: &str) -> Option<Date> {
     parse_date(leading_date_text(&spaced_dashes(text)))
 }
 
@@ -240,7 +227,7 @@ mod tests {
         );
         assert_eq!(
             range_at_start("26 February 2018–22 March 2018 Report")
-                .map(|r| r.1)
+                .map(|r| r.1.to_string())
                 .as_deref(),
             Some("2018-03-22")
         );

@@ -8,15 +8,15 @@
 use super::clean::Line;
 use super::text::ParagraphText;
 use super::{dates, fold, recommendations};
-use crate::model::{Framework, ItemFacts};
+use crate::model::{Date, Framework, ItemFacts};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// What a letter or joint report says beyond its title.
 #[derive(Debug, Default)]
 pub struct LetterFacts {
-    pub letter_date: Option<String>,
-    pub inspection: Option<(String, String)>,
+    pub letter_date: Option<Date>,
+    pub inspection: Option<(Date, Date)>,
     pub inspectors: Option<String>,
     pub focus: Option<String>,
     pub outcome: Option<String>,
@@ -113,7 +113,7 @@ fn responsible_body(item: &str) -> Option<(String, String)> {
 pub fn facts(framework: Framework, lines: &[Line], text: &ParagraphText) -> LetterFacts {
     let dated = letter_date(lines);
     let mut facts = LetterFacts {
-        inspection: prose_dates(text, dated.as_deref()),
+        inspection: prose_dates(text, dated),
         letter_date: dated,
         inspectors: match framework {
             Framework::AreaSend => team_leads(text),
@@ -134,7 +134,7 @@ pub fn facts(framework: Framework, lines: &[Line], text: &ParagraphText) -> Lett
 
 /// A letter is dated on a line of its own on page 1 (at the top, though the PDF's reading
 /// order can put it after the opening paragraphs).
-fn letter_date(lines: &[Line]) -> Option<String> {
+fn letter_date(lines: &[Line]) -> Option<Date> {
     lines
         .iter()
         .take_while(|l| l.page == 1)
@@ -143,7 +143,7 @@ fn letter_date(lines: &[Line]) -> Option<String> {
 
 /// The visit's dates, stated in the opening prose; a range printed without its year takes the
 /// letter's.
-fn prose_dates(text: &ParagraphText, letter_date: Option<&str>) -> Option<(String, String)> {
+fn prose_dates(text: &ParagraphText, letter_date: Option<Date>) -> Option<(Date, Date)> {
     text.paragraphs.iter().take(25).find_map(|p| {
         let lower = p.text.to_lowercase();
         if !(lower.contains("visit")

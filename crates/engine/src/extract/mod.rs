@@ -4,22 +4,28 @@
 //! dates and lead inspector; each framework's headings give the judgements; the lists under
 //! the recommendation headings give the recommendations.
 
-pub mod authority;
-pub mod clean;
-pub mod dates;
-pub mod judgements;
-pub mod letters;
-pub mod recommendations;
-pub mod sections;
-pub mod shapes;
-pub mod text;
+pub(crate) mod authority;
+pub(crate) mod clean;
+pub(crate) mod dates;
+pub(crate) mod judgements;
+pub(crate) mod letters;
+pub(crate) mod recommendations;
+pub(crate) mod sections;
+pub(crate) mod shapes;
+pub(crate) mod text;
 
 use crate::error::Problem;
 use crate::ingest::{RawText, SourceKind};
-use crate::model::{Framework, JudgementKey, Report};
+use crate::model::{Date, Framework, JudgementKey, Report};
 use regex::Regex;
 use std::sync::LazyLock;
 use text::ParagraphText;
+
+/// The key two spellings of one authority's name share ("Hertfordshire County Council",
+/// "HERTFORDSHIRE").
+pub use authority::name_key;
+/// Headings and the paragraphs under them, for paragraphs made elsewhere (tests, fuzzing).
+pub use sections::split as sections_of;
 
 /// Bumped whenever extraction changes what it produces, so stored reports can be re-read.
 pub const PARSER_VERSION: u32 = 2;
@@ -35,8 +41,11 @@ const APOS: &str = "['’`]";
 /// "Bradford Children and Families Trust".
 const TRUST: &str = r"children(?:['’`]?s)?\s+(?:and\s+families\s+|services\s+)?trust\b";
 
-/// ILACS inspections from this date are under the 2026 framework (no overall grade).
-const ILACS_REFORM: &str = "2026-04-01";
+/// ILACS inspections from this date, the April 2026 reform's start, are under the 2026
+/// framework (no overall grade).
+fn ilacs_reform() -> Date {
+    Date::from_ymd(2026, 4, 1).expect("the reform's start is a date")
+}
 
 static TITLES: LazyLock<Vec<TitleRule>> = LazyLock::new(|| {
     let sif = r"of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+children\s+looked\s+after\s+and\s+care\s+leavers";
@@ -179,9 +188,7 @@ pub fn extract(raw: &RawText) -> Result<Report, Problem> {
     let (mut inspection_start, mut inspection_end) = inspection_dates(&head, &text);
     if framework == Framework::Ilacs2023
         && !judgements.iter().any(|j| j.key == JudgementKey::Overall)
-        && inspection_start
-            .as_deref()
-            .is_none_or(|start| start >= ILACS_REFORM)
+        && inspection_start.is_none_or(|start| start >= ilacs_reform())
     {
         // Since the April 2026 reform the table has four judgements and no overall grade.
         framework = Framework::Ilacs2026;
@@ -193,7 +200,7 @@ pub fn extract(raw: &RawText) -> Result<Report, Problem> {
     if let Some((start, end)) = letter
         .as_ref()
         .filter(|_| inspection_start.is_none())
-        .and_then(|l| l.inspection.clone())
+        .and_then(|l| l.inspection)
     {
         inspection_start = Some(start);
         inspection_end = Some(end);
@@ -351,7 +358,7 @@ fn authority_name(head: &str, title: std::ops::Range<usize>, in_title: Option<&s
     )
 }
 
-fn inspection_dates(head: &str, text: &ParagraphText) -> (Option<String>, Option<String>) {
+fn inspection_dates(head: &str, text: &ParagraphText) -> (Option<Date>, Option<Date>) {
     let search = |hay: &str| {
         INSPECTION_DATES
             .find_iter(hay)

@@ -5,7 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod date;
 mod vocabulary;
+pub use date::Date;
 pub use vocabulary::{Domain, Grade, Topic};
 
 /// An inspection framework, detected from the report's own title and judgement table.
@@ -342,14 +344,14 @@ pub struct Report {
     /// Whether a `sif-2013` report includes the review of the LSCB.
     pub includes_lscb_review: bool,
     pub title: String,
-    pub inspection_start: Option<String>,
-    pub inspection_end: Option<String>,
+    pub inspection_start: Option<Date>,
+    pub inspection_end: Option<Date>,
     /// The printed "Report published" / "Published" date, where there is one.
-    pub published_in_report: Option<String>,
+    pub published_in_report: Option<Date>,
     pub lead_inspector: Option<String>,
     /// The date a letter is dated (focused and monitoring visits, JTAIs), where printed.
     #[serde(default)]
-    pub letter_date: Option<String>,
+    pub letter_date: Option<Date>,
     /// What a visit or joint inspection looked at, one line ("children in care").
     #[serde(default)]
     pub focus: Option<String>,

@@ -116,15 +116,12 @@ impl RenderError {
 
 /// "23 November 2026 at 14:05 UTC": when a summary is made, for its footer.
 pub fn made_now() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!(
-        "{} {} {} at {:02}:{:02} UTC",
-        now.day(),
-        now.month(),
-        now.year(),
-        now.hour(),
-        now.minute()
-    )
+    let format = time::macros::format_description!(
+        "[day padding:none] [month repr:long] [year] at [hour]:[minute] UTC"
+    );
+    time::OffsetDateTime::now_utc()
+        .format(format)
+        .expect("a UTC time has every part this format names")
 }
 
 /// Writes a file whole or not at all: into a temporary file beside it, then renamed over it

@@ -3,6 +3,7 @@
 use crate::compare::{
     Change, Comparison, HunkTag, JudgementSide, ParagraphChange, ParagraphKind, ReportSummary,
 };
+use crate::model::Date;
 use serde::Serialize;
 
 /// How many text changes the summary shows: enough to give the flavour, few enough for a page.
@@ -202,12 +203,9 @@ fn side(r: &ReportSummary) -> SummarySide {
     SummarySide {
         year: r
             .inspection_start
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .unwrap_or("undated")
-            .to_string(),
+            .map_or_else(|| "undated".into(), |d| d.year().to_string()),
         framework: r.framework_label.clone(),
-        dates: date_range(r.inspection_start.as_deref(), r.inspection_end.as_deref()),
+        dates: date_range(r.inspection_start, r.inspection_end),
         lead_inspector: r
             .lead_inspector
             .clone()
@@ -256,7 +254,7 @@ fn source(r: &ReportSummary) -> String {
         "Ofsted, “{}”, {}, inspection {}.",
         r.title,
         r.local_authority,
-        date_range(r.inspection_start.as_deref(), r.inspection_end.as_deref())
+        date_range(r.inspection_start, r.inspection_end)
     )
 }
 
@@ -359,32 +357,10 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// (day, month name, year) of an ISO date.
-fn parts(iso: &str) -> Option<(u32, &'static str, &str)> {
-    let year = iso.get(..4)?;
-    let month: usize = iso.get(5..7)?.parse().ok()?;
-    let day: u32 = iso.get(8..10)?.parse().ok()?;
-    Some((day, MONTHS.get(month.checked_sub(1)?)?, year))
-}
-
 /// "28 January – 6 February 2013", "15–19 October 2018", as people write them.
-pub(crate) fn date_range(start: Option<&str>, end: Option<&str>) -> String {
-    match (start.and_then(parts), end.and_then(parts)) {
+pub(crate) fn date_range(start: Option<Date>, end: Option<Date>) -> String {
+    let parts = |d: Date| (d.day(), d.month_name(), d.year());
+    match (start.map(parts), end.map(parts)) {
         (Some((d1, m1, y1)), Some((d2, m2, y2))) if y1 == y2 && m1 == m2 && d1 == d2 => {
             format!("{d1} {m1} {y1}")
         }
@@ -414,20 +390,21 @@ mod tests {
 
     #[test]
     fn date_ranges_read_as_people_write_them() {
+        let date = Date::parse_iso;
         assert_eq!(
-            date_range(Some("2013-01-28"), Some("2013-02-06")),
+            date_range(date("2013-01-28"), date("2013-02-06")),
             "28 January – 6 February 2013"
         );
         assert_eq!(
-            date_range(Some("2018-10-15"), Some("2018-10-19")),
+            date_range(date("2018-10-15"), date("2018-10-19")),
             "15–19 October 2018"
         );
         assert_eq!(
-            date_range(Some("2016-12-05"), Some("2017-01-10")),
+            date_range(date("2016-12-05"), date("2017-01-10")),
             "5 December 2016 – 10 January 2017"
         );
         assert_eq!(date_range(None, None), "dates not stated");
-        assert_eq!(date_range(Some("2018-13-40"), None), "dates not stated");
+        assert_eq!(date_range(date("2018-13-40"), None), "dates not stated");
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //! version does not know (a library written by a newer version, or edited by hand) is an
 //! error naming the column and the value, never a silent default.
 
-use crate::model::{Framework, JudgementKey};
+use crate::model::{Date, Framework, JudgementKey};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 /// Letter and joint-report columns of an inspection: letter date, focus, outcome, rank.
-pub(super) type LetterColumns = (Option<String>, Option<String>, Option<String>, Option<u8>);
+pub(super) type LetterColumns = (Option<Date>, Option<String>, Option<String>, Option<u8>);
 
 /// A stored id that names no known value.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +39,18 @@ impl ToSql for Framework {
 impl FromSql for Framework {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         by_id(value, "the framework", Framework::from_id)
+    }
+}
+
+impl ToSql for Date {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(self.to_string().into())
+    }
+}
+
+impl FromSql for Date {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        by_id(value, "the date", Date::parse_iso)
     }
 }
 

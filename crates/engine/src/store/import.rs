@@ -66,8 +66,9 @@ impl ImportSummary {
     }
 }
 
-/// Expands folders (recursively, following links once: a link loop is visited only once) into
-/// their files, in a stable order. Paths that cannot be listed come back as refusals.
+/// Expands folders (recursively, following links; each real folder is visited once, so a link
+/// loop or a folder given twice ends) into their files, in a stable order. Hidden files and
+/// folders are skipped; paths that cannot be listed come back as refusals.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ImportOutcome>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -83,52 +84,54 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ImportOutcome>) {
 }
 
 fn walk(
-    dir: &Path,
+    root: &Path,
     seen: &mut HashSet<PathBuf>,
     files: &mut Vec<PathBuf>,
     problems: &mut Vec<ImportOutcome>,
 ) {
-    let Ok(canonical) = dir.canonicalize() else {
-        problems.push(refusal(dir, &Problem::NotFound));
-        return;
-    };
-    if !seen.insert(canonical) {
-        return; // already visited: a link loop or a folder given twice
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(refusal(
-                dir,
-                &Problem::Unreadable(format!("cannot list the folder: {e}")),
-            ));
-            return;
+    let entries = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            // Hidden files (.DS_Store, ._resource forks) are never reports; the root is kept
+            // whatever its name.
+            let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+            // A folder reached a second time (by a link, or given twice) is not walked again.
+            let again = entry.file_type().is_dir()
+                && entry
+                    .path()
+                    .canonicalize()
+                    .is_ok_and(|real| !seen.insert(real));
+            !hidden && !again
+        });
+    for entry in entries {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            // Folders are walked; pipes, sockets and devices are never reports, and reading one
+            // could wait for ever.
+            Ok(_) => {}
+            // walkdir reports a loop it meets before the check above could; it ends the same way.
+            Err(e) if e.loop_ancestor().is_some() => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let problem = if path.is_symlink() && !path.exists() {
+                    Problem::Unreadable(
+                        "a link that leads nowhere (its target is missing, or it loops back to itself)"
+                            .into(),
+                    )
+                } else if e.depth() == 0 && !path.exists() {
+                    Problem::NotFound
+                } else {
+                    Problem::Unreadable(format!(
+                        "cannot list the folder: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                    ))
+                };
+                problems.push(refusal(&path, &problem));
+            }
         }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
-        // Hidden files (.DS_Store, ._resource forks) are never reports.
-        if child
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        {
-            continue;
-        }
-        if child.is_dir() {
-            walk(&child, seen, files, problems);
-        } else if child.is_file() {
-            files.push(child);
-        } else if child.is_symlink() {
-            problems.push(refusal(
-                &child,
-                &Problem::Unreadable(
-                    "a link that leads nowhere (its target is missing, or it loops back to itself)"
-                        .into(),
-                ),
-            ));
-        }
-        // Pipes, sockets and devices are never reports; reading one could wait for ever.
     }
 }
 

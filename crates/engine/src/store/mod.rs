@@ -20,7 +20,7 @@ pub use search::{SearchFilter, SearchHit, SnippetPart};
 pub use write::{sha256_hex, Reparsed};
 
 use crate::error::ErrorKind;
-use crate::model::{Framework, Grade, JudgementKey, Report};
+use crate::model::{Date, Framework, Grade, JudgementKey, Report};
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -106,9 +106,9 @@ pub struct InspectionSummary {
     pub framework: Framework,
     pub framework_label: String,
     pub title: String,
-    pub inspection_start: Option<String>,
-    pub inspection_end: Option<String>,
-    pub published: Option<String>,
+    pub inspection_start: Option<Date>,
+    pub inspection_end: Option<Date>,
+    pub published: Option<Date>,
     pub lead_inspector: Option<String>,
     pub file_name: String,
     pub judgements: Vec<JudgementSummary>,

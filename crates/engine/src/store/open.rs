@@ -84,16 +84,10 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 
 /// "20261123-152233", for names of moved and backed-up libraries.
 fn stamp() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    )
+    let format = time::macros::format_description!("[year][month][day]-[hour][minute][second]");
+    time::OffsetDateTime::now_utc()
+        .format(format)
+        .expect("a UTC time has every part this format names")
 }
 
 /// Moves a damaged library, with its WAL and shared-memory files, to

@@ -1,7 +1,7 @@
 //! Full-text search over every stored paragraph (SQLite FTS5), with snippets.
 
 use super::{Library, StoreError};
-use crate::model::Framework;
+use crate::model::{Date, Framework};
 use rusqlite::params;
 use serde::Serialize;
 
@@ -31,7 +31,7 @@ pub struct SearchHit {
     pub inspection_id: i64,
     pub local_authority: String,
     pub framework: Framework,
-    pub inspection_start: Option<String>,
+    pub inspection_start: Option<Date>,
     /// Index of the paragraph in the report.
     pub paragraph: usize,
     pub page: u32,
@@ -90,7 +90,7 @@ impl Library {
                  LEFT JOIN authorities a ON a.id = i.authority_id
                  WHERE paragraphs_fts MATCH ?1
                    AND (?2 IS NULL OR i.framework = ?2)
-                   AND (?3 IS NULL OR substr(i.inspection_start, 1, 4) = ?3)
+                   AND (?3 IS NULL OR strftime('%Y', i.inspection_start) = ?3)
                  ORDER BY bm25(paragraphs_fts), i.inspection_start DESC"
             ))
             .map_err(self.db_error())?;
@@ -102,7 +102,7 @@ impl Library {
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
                     r.get::<_, Framework>(3)?,
-                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<Date>>(4)?,
                     r.get::<_, i64>(5)? as usize,
                     r.get::<_, u32>(6)?,
                     r.get::<_, String>(7)?,
