@@ -1,7 +1,7 @@
 //! Comparisons through the CLI: judgement rows for every consecutive pair of full inspections,
 //! the Hertfordshire 2013 → 2018 case, library ids, and mismatched inputs.
 
-use crate::support::{cli, corpus};
+use crate::support::{cli, cli_json, corpus, files_in};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -15,13 +15,7 @@ fn compare(a: &Path, b: &Path, extra: &[&str]) -> Value {
         "--json".as_ref(),
     ];
     args.extend(extra.iter().map(OsStr::new));
-    let (output, _) = cli(&args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
+    cli_json(&args)
 }
 
 fn row<'a>(c: &'a Value, domain: &str) -> &'a Value {
@@ -203,11 +197,7 @@ fn every_consecutive_pair_in_the_open_set() {
 #[test]
 fn every_consecutive_pair_in_the_blind_set_compares() {
     let dir = corpus().join("blind");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = files_in(&dir);
     let reports: Vec<(String, std::path::PathBuf, inspection_engine::Report)> = files
         .into_iter()
         .filter_map(|p| {

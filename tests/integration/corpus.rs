@@ -1,6 +1,6 @@
 //! Extraction against the hand-checked answers in expected.json, and the blind set.
 
-use crate::support::{corpus, extract_json, norm};
+use crate::support::{corpus, extract_json, files_in, norm};
 use inspection_engine::extract::name_key;
 use inspection_engine::Framework;
 use serde_json::Value;
@@ -132,11 +132,7 @@ fn open_set_matches_hand_checked_answers() {
 #[test]
 fn blind_set_extracts_complete_judgement_sets_or_is_refused() {
     let dir = corpus().join("blind");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = files_in(&dir);
     assert!(files.len() >= 21, "blind set has {} files", files.len());
     let mut failures = Vec::new();
     let mut refused = 0;

@@ -1,7 +1,7 @@
 //! The library: import, duplicates, crashes mid-import, two writers at once, search, reparse,
 //! remove and backup.
 
-use crate::support::{cli, corpus};
+use crate::support::{cli, cli_json, corpus};
 use inspection_engine::store::Library;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -210,17 +210,7 @@ fn search_finds_phrases_with_filters() {
             ],
         );
         args.extend(extra.iter().map(OsStr::new));
-        let (output, _) = cli(&args);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice::<serde_json::Value>(&output.stdout)
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .clone()
+        cli_json(&args).as_array().unwrap().clone()
     };
     let all = search(&[]);
     assert!(!all.is_empty());

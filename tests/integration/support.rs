@@ -29,6 +29,27 @@ pub fn cli(args: &[&std::ffi::OsStr]) -> (Output, Duration) {
     (output, start.elapsed())
 }
 
+/// Runs the CLI, which must succeed, and reads the JSON it prints.
+pub fn cli_json(args: &[&std::ffi::OsStr]) -> serde_json::Value {
+    let (output, _) = cli(args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("the CLI prints JSON")
+}
+
+/// The files of a folder, sorted by path.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{} cannot be listed: {e}", dir.display()))
+        .map(|e| e.expect("a folder entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
 pub fn extract_json(path: &Path) -> Result<serde_json::Value, String> {
     let (output, _) = cli(&["extract".as_ref(), path.as_os_str(), "--json".as_ref()]);
     if output.status.success() {

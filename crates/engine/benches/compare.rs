@@ -2,17 +2,13 @@
 //! two PDFs, against `pdftotext` ×2 + `git diff --no-index --word-diff` on the same files.
 //! Run: `cargo bench -p inspection-engine --bench compare`. Recorded in BENCHMARKS.md.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
+
+mod support;
+use support::corpus;
 
 fn main() {
     divan::main();
-}
-
-fn corpus() -> PathBuf {
-    std::env::var_os("INSPECTION_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
 }
 
 const PAIRS: &[(&str, &str)] = &[

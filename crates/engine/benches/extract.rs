@@ -8,14 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod support;
+use support::corpus;
+
 fn main() {
     divan::main();
-}
-
-fn corpus() -> PathBuf {
-    std::env::var_os("INSPECTION_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
 }
 
 /// Every PDF in the open and blind sets.

@@ -8,13 +8,10 @@ use inspection_engine::store::{Library, SearchFilter};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-const COPIES: usize = 47;
+mod support;
+use support::corpus;
 
-fn corpus() -> PathBuf {
-    std::env::var_os("INSPECTION_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
-}
+const COPIES: usize = 47;
 
 fn library_path() -> &'static Path {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
