@@ -4,10 +4,26 @@
 # of the real app under Xvfb.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Where the time goes: each step's seconds, printed at the end (and on failure).
+TIMES=()
+CURRENT="set-up (Debian packages, Rust components, npm packages, tauri-driver)"
+STARTED=$SECONDS
+step() {
+  TIMES+=("$(printf '%6ds  %s' $((SECONDS - STARTED)) "$CURRENT")")
+  CURRENT="$*"
+  STARTED=$SECONDS
+  printf '\n== %s\n' "$*"
+}
+report_times() {
+  TIMES+=("$(printf '%6ds  %s' $((SECONDS - STARTED)) "$CURRENT")")
+  printf '\n== time per step (%ds in all)\n' "$SECONDS"
+  printf '%s\n' "${TIMES[@]}"
+}
+trap report_times EXIT
+
 INSPECTION_COMPARE_SETUP=test source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-
-step() { printf '\n== %s\n' "$*"; }
 # Tests never rewrite tracked files: what git sees now must be what it sees at the end.
 tracked_before="$(git status --porcelain 2>/dev/null || true)"
 
@@ -29,8 +45,8 @@ step "end-to-end: the real app under Xvfb, driven by tauri-driver and WebKitWebD
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 xvfb-run -a -s "-screen 0 1400x900x24" \
   cargo test --locked -p inspection-compare --test e2e -- --ignored --test-threads=1
-step "benchmarks compile"
-cargo bench --workspace --locked --no-run
+# The benchmarks are type-checked and linted by clippy --all-targets above; building them in
+# the release profile as well took a second full optimised build of every dependency.
 step "tracked files are as they were before the tests"
 if [ "$(git status --porcelain 2>/dev/null || true)" != "$tracked_before" ]; then
   echo "the test run changed files in the repository:" >&2
