@@ -8,6 +8,7 @@ use inspection_engine::store::{
     AuthorityRow, ImportOutcome, ImportSummary, InspectionSummary, Library, SearchFilter,
     SearchHit, StoreError, StoredInspection,
 };
+use inspection_engine::worker::WorkerCommand;
 use inspection_engine::{ErrorKind, FileError, Framework};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -71,6 +72,21 @@ impl From<render::RenderError> for CommandError {
 }
 
 type Result<T> = std::result::Result<T, CommandError>;
+
+/// A connection of its own for an import, reading every document in a worker process (this
+/// binary started again, `inspection_engine::worker`): a document that crashes or hangs a
+/// parser is refused, and the window and the rest of the import carry on.
+fn importing_library(path: &std::path::Path) -> Result<Library> {
+    let mut library = Library::open(path)?;
+    let command = WorkerCommand::this_binary().map_err(|e| {
+        CommandError::new(
+            ErrorKind::WorkerUnavailable,
+            format!("the document reader could not be found ({e}); reinstall the app"),
+        )
+    })?;
+    library.read_in_workers(command);
+    Ok(library)
+}
 
 /// Runs engine work off the main thread.
 async fn blocking<T: Send + 'static>(
@@ -142,7 +158,7 @@ pub async fn startup(app: tauri::AppHandle) -> Result<Startup> {
         if let Some(startup) = done.as_ref() {
             return Ok(startup.clone());
         }
-        let mut library = Library::open(&state.library_path)?;
+        let mut library = importing_library(&state.library_path)?;
         let summary = library.import(&state.startup_files, |_| {})?;
         let ids: Vec<i64> = summary
             .outcomes
@@ -251,7 +267,7 @@ pub async fn import_paths(
     let path = app.state::<AppState>().library_path.clone();
     blocking(move || {
         // Its own connection: the app's reads continue while this writes.
-        let mut library = Library::open(&path)?;
+        let mut library = importing_library(&path)?;
         let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
         Ok(library.import(&paths, |p| {
             let _ = on_progress.send(ImportEvent {

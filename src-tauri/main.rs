@@ -21,6 +21,10 @@ macro_rules! handlers {
 use std::sync::Mutex;
 
 fn main() {
+    // Started again by itself to read documents out of harm's way: serve, and nothing else.
+    if inspection_engine::worker::WorkerCommand::is_this_process() {
+        std::process::exit(inspection_engine::worker::serve());
+    }
     let started = std::time::Instant::now();
     let args = match launch::Args::parse(std::env::args_os().skip(1)) {
         Ok(launch::Parsed::Run(args)) => args,

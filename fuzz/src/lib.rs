@@ -20,6 +20,15 @@ const KEYS: [&str; 13] = [
     "quality_of_practice",
 ];
 
+/// Reads any bytes as the body of a web page (the `html` target): the fuzzer's bytes decide the
+/// tags and text, the wrapper makes sure the HTML path is taken.
+pub fn read_as_web_page(data: &[u8]) {
+    let mut page = b"<!DOCTYPE html><html><head><title>Inspection</title></head><body>".to_vec();
+    page.extend_from_slice(data);
+    page.extend_from_slice(b"</body></html>");
+    let _ = inspection_engine::read_report_bytes(&page);
+}
+
 /// One report from text in a small line format, so that every input is a report and the fuzzer
 /// spends its time in compare, not in being refused by extraction:
 /// `J<k> <grade>` is a judgement (key number k, grade as printed, ranked as the engine ranks

@@ -4,6 +4,9 @@
 //! Each test starts its own app on a new library, so they do not depend on one another.
 
 mod compare;
+mod hostile;
+#[path = "../common/hostile_inputs.rs"]
+mod hostile_inputs;
 mod import;
 mod library;
 mod print;

@@ -32,6 +32,15 @@ fn extraction_survives_every_kept_input() {
 }
 
 #[test]
+fn web_pages_survive_every_kept_input() {
+    let inputs = kept("html");
+    assert!(!inputs.is_empty(), "the corpus is missing");
+    for path in inputs {
+        fuzz_input::read_as_web_page(&std::fs::read(&path).unwrap());
+    }
+}
+
+#[test]
 fn comparison_and_rendering_survive_every_kept_input() {
     let inputs = kept("compare");
     assert!(!inputs.is_empty(), "the corpus is missing");

@@ -2,6 +2,7 @@
 //! a damaged library, and a crash in the middle of a library upgrade. Each gets a specific
 //! answer naming the file, within bounded time and memory; nothing stored is lost.
 
+use crate::hostile_inputs::{pdf, stream, FONT};
 use crate::support::{cli, corpus, fixtures};
 use std::ffi::OsStr;
 use std::io::Write;
@@ -9,42 +10,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A PDF from object bodies (1-based, in order), with a correct cross-reference table.
-fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.5\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        writeln!(out, "{} 0 obj", i + 1).unwrap();
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).unwrap();
-    for offset in offsets {
-        writeln!(out, "{offset:010} 00000 n ").unwrap();
-    }
-    write!(
-        out,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    )
-    .unwrap();
-    out
-}
-
-fn stream(dictionary: &str, data: &[u8]) -> Vec<u8> {
-    let mut body = format!("<< {dictionary} /Length {} >>\nstream\n", data.len()).into_bytes();
-    body.extend_from_slice(data);
-    body.extend_from_slice(b"\nendstream");
-    body
-}
-
-const FONT: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
-
 /// Runs the CLI under a memory ceiling (`ulimit -v`): an unbounded reader fails to allocate
 /// and aborts, which the assertions below would see.
-fn extract_with_memory_limit(path: &Path, megabytes: u64) -> (std::process::Output, Duration) {
+pub(crate) fn extract_with_memory_limit(
+    path: &Path,
+    megabytes: u64,
+) -> (std::process::Output, Duration) {
     let start = Instant::now();
     let output = Command::new("sh")
         .arg("-c")
@@ -59,7 +30,12 @@ fn extract_with_memory_limit(path: &Path, megabytes: u64) -> (std::process::Outp
     (output, start.elapsed())
 }
 
-fn assert_refused(output: &std::process::Output, took: Duration, path: &Path, what: &str) {
+pub(crate) fn assert_refused(
+    output: &std::process::Output,
+    took: Duration,
+    path: &Path,
+    what: &str,
+) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");

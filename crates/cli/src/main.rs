@@ -9,7 +9,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use inspection_engine::render;
 use inspection_engine::store::{Library, SearchFilter, StoreError};
-use inspection_engine::Framework;
+use inspection_engine::worker::{Worker, WorkerCommand};
+use inspection_engine::{FileError, Framework, Report};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -190,10 +191,20 @@ fn resolve(
             return Ok(Ok(library.inspection(id)?.report));
         }
     }
-    Ok(inspection_engine::read_report(path).map_err(|e| e.to_string()))
+    Ok(read_report(path)?.map_err(|e| e.to_string()))
+}
+
+/// Reads a report file in a worker process (`inspection_engine::worker`): a parser that aborts
+/// or hangs on it costs a refusal, not this command.
+fn read_report(path: &std::path::Path) -> Result<Result<Report, FileError>> {
+    let command = WorkerCommand::this_binary().context("finding this program to start a reader")?;
+    Ok(Worker::new(command).read_file(path))
 }
 
 fn main() -> ExitCode {
+    if WorkerCommand::is_this_process() {
+        return ExitCode::from(u8::try_from(inspection_engine::worker::serve()).unwrap_or(2));
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -227,7 +238,10 @@ fn open_library(db: Option<PathBuf>) -> Result<Library> {
         Some(path) => path,
         None => Library::default_path()?,
     };
-    let library = Library::open(&path)?;
+    let mut library = Library::open(&path)?;
+    library.read_in_workers(
+        WorkerCommand::this_binary().context("finding this program to start a reader")?,
+    );
     for notice in library.notices() {
         eprintln!("inspection-compare-cli: note: {notice}");
     }
@@ -248,7 +262,7 @@ fn json_to(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract { file, json } => {
-            let report = match inspection_engine::read_report(&file) {
+            let report = match read_report(&file)? {
                 Ok(report) => report,
                 Err(e) => {
                     eprintln!("inspection-compare-cli: error: {e}");

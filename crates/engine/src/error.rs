@@ -24,6 +24,13 @@ pub enum ErrorKind {
     #[serde(rename = "pdf_bomb")]
     Bomb,
     ReaderFailed,
+    WorkerUnavailable,
+    ReaderStopped,
+    TooSlow,
+    StreamTooLarge,
+    TextTooLong,
+    HtmlTooDeep,
+    HtmlTooLarge,
     NotAReport,
     OtherOfstedDocument,
     // The library (`store::StoreError`).
@@ -34,6 +41,7 @@ pub enum ErrorKind {
     NoSuchInspection,
     NoDataDir,
     BackupOntoItself,
+    DiskFull,
     // Export (`render::RenderError`).
     Render,
     Write,
@@ -43,9 +51,9 @@ pub enum ErrorKind {
 }
 
 /// What is wrong with an input, independent of which file it was. Its details are text, not
-/// typed sources: a problem is cloned into every import outcome and compared in tests, which an
-/// `io::Error` would not allow.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// typed sources: a problem is cloned into every import outcome, sent back by a worker process
+/// (`crate::worker`) and compared in tests, which an `io::Error` would not allow.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum Problem {
     #[error("no such file or folder")]
     NotFound,
@@ -71,8 +79,23 @@ pub enum Problem {
     TooManyPages { pages: usize, limit: usize },
     #[error("the PDF's compressed content expands to over {limit_mb} MB (a \"decompression bomb\"; a report expands to a few MB); check where the file came from")]
     Bomb { limit_mb: u64 },
-    #[error("the PDF reader failed on this file ({0}); please report it with the file")]
-    ReaderFailed(String),
+    /// The parser's own message (`internal`) is for the library's log, not for people.
+    #[error("the PDF reader could not read this file (it may be damaged); open it in a PDF reader, save a new copy and import that")]
+    ReaderFailed { internal: String },
+    #[error("the document reader could not be started ({0}); reinstall the app")]
+    WorkerUnavailable(String),
+    #[error("reading it stopped: it needed more than the {limit_mb} MB a document may use (a report needs under 100 MB); check where the file came from")]
+    ReaderStopped { limit_mb: u64 },
+    #[error("reading it took over the {limit_s} s a document may take (a report takes under a second); check where the file came from")]
+    TooSlow { limit_s: u64 },
+    #[error("the PDF has a stream of over {limit_mb} MB once expanded, the limit for one stream (a report's largest is under 1 MB): a \"decompression bomb\" or not a report; check where the file came from")]
+    StreamTooLarge { limit_mb: u64 },
+    #[error("its text is over {limit_mb} MB, the limit for a document (a report has under 1 MB of text); check it is the right file")]
+    TextTooLong { limit_mb: u64 },
+    #[error("the web page nests its elements over {limit} deep, the limit for a page; save the report as PDF and try again")]
+    HtmlTooDeep { limit: usize },
+    #[error("the web page has over {limit} elements, the limit for a page; save the report as PDF and try again")]
+    HtmlTooLarge { limit: usize },
     #[error("not an Ofsted children's services inspection report ({0})")]
     NotAReport(String),
     #[error("an Ofsted document this app does not read: {0}")]
@@ -93,7 +116,14 @@ impl Problem {
             Problem::NoTextLayer => ErrorKind::NoTextLayer,
             Problem::TooManyPages { .. } => ErrorKind::TooManyPages,
             Problem::Bomb { .. } => ErrorKind::Bomb,
-            Problem::ReaderFailed(_) => ErrorKind::ReaderFailed,
+            Problem::ReaderFailed { .. } => ErrorKind::ReaderFailed,
+            Problem::WorkerUnavailable(_) => ErrorKind::WorkerUnavailable,
+            Problem::ReaderStopped { .. } => ErrorKind::ReaderStopped,
+            Problem::TooSlow { .. } => ErrorKind::TooSlow,
+            Problem::StreamTooLarge { .. } => ErrorKind::StreamTooLarge,
+            Problem::TextTooLong { .. } => ErrorKind::TextTooLong,
+            Problem::HtmlTooDeep { .. } => ErrorKind::HtmlTooDeep,
+            Problem::HtmlTooLarge { .. } => ErrorKind::HtmlTooLarge,
             Problem::NotAReport(_) => ErrorKind::NotAReport,
             Problem::OtherOfstedDocument(_) => ErrorKind::OtherOfstedDocument,
         }

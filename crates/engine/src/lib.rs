@@ -34,6 +34,7 @@ pub mod model;
 pub mod render;
 pub mod store;
 mod whitespace;
+pub mod worker;
 
 pub use error::{ErrorKind, FileError, Problem};
 pub use model::{Framework, Judgement, JudgementKey, Report};

@@ -5,4 +5,4 @@
  * the `kind` of an error crossing IPC, of a refused file in JSON output, of a library failure.
  * One list, so the UI can match on it exhaustively.
  */
-export type ErrorKind = "not_found" | "is_directory" | "unreadable" | "empty" | "too_large" | "unknown_format" | "damaged_pdf" | "encrypted" | "no_text_layer" | "too_many_pages" | "pdf_bomb" | "reader_failed" | "not_a_report" | "other_ofsted_document" | "database" | "migration" | "folder" | "damaged" | "no_such_inspection" | "no_data_dir" | "backup_onto_itself" | "render" | "write" | "invalid_input" | "internal";
+export type ErrorKind = "not_found" | "is_directory" | "unreadable" | "empty" | "too_large" | "unknown_format" | "damaged_pdf" | "encrypted" | "no_text_layer" | "too_many_pages" | "pdf_bomb" | "reader_failed" | "worker_unavailable" | "reader_stopped" | "too_slow" | "stream_too_large" | "text_too_long" | "html_too_deep" | "html_too_large" | "not_a_report" | "other_ofsted_document" | "database" | "migration" | "folder" | "damaged" | "no_such_inspection" | "no_data_dir" | "backup_onto_itself" | "disk_full" | "render" | "write" | "invalid_input" | "internal";

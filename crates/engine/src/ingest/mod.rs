@@ -15,6 +15,10 @@ use std::path::Path;
 /// the limit leaves room for scanned appendices while keeping memory bounded.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
+/// How much text a document may give. A report has under 1 MB of text; the budget keeps every
+/// later stage's time and memory bounded whatever the file's format.
+pub const MAX_TEXT_MB: u64 = 16;
+
 /// Which kind of content a file held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,6 +88,17 @@ fn io_problem(e: &std::io::Error) -> Problem {
 
 /// Turns a file's content into page texts, deciding the format by the content.
 pub fn read_bytes(bytes: &[u8]) -> Result<RawText, Problem> {
+    let raw = read_any(bytes)?;
+    let length: usize = raw.pages.iter().map(String::len).sum();
+    if length as u64 > MAX_TEXT_MB << 20 {
+        return Err(Problem::TextTooLong {
+            limit_mb: MAX_TEXT_MB,
+        });
+    }
+    Ok(raw)
+}
+
+fn read_any(bytes: &[u8]) -> Result<RawText, Problem> {
     check_size(bytes.len() as u64)?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Problem::Empty);
@@ -98,7 +113,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<RawText, Problem> {
     if html::looks_like_html(&decoded) {
         return Ok(RawText {
             kind: SourceKind::Html,
-            pages: vec![html::to_text(&decoded)],
+            pages: vec![html::to_text(&decoded)?],
         });
     }
     Ok(RawText {

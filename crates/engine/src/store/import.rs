@@ -3,6 +3,9 @@
 
 use super::{sha256_hex, Added, Library, StoreError};
 use crate::error::{ErrorKind, FileError, Problem};
+use crate::ingest::SourceKind;
+use crate::model::Report;
+use crate::worker::{Worker, WorkerCommand};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -150,8 +153,8 @@ fn refusal(path: &Path, problem: &Problem) -> ImportOutcome {
 enum Extracted {
     Report {
         bytes: Vec<u8>,
-        kind: crate::ingest::SourceKind,
-        report: Box<crate::model::Report>,
+        kind: SourceKind,
+        report: Box<Report>,
     },
     Known {
         sha: String,
@@ -183,15 +186,20 @@ impl Library {
             .min(files.len().max(1));
         let next = AtomicUsize::new(0);
         let (send, receive) = mpsc::sync_channel::<(usize, Extracted)>(workers * 2);
+        let command = self.reader.clone();
         let result = std::thread::scope(|scope| -> Result<(), StoreError> {
             for _ in 0..workers {
                 let send = send.clone();
-                let (files, known, next) = (&files, &known, &next);
-                scope.spawn(move || loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(index) else { break };
-                    if send.send((index, extract_one(path, known))).is_err() {
-                        break; // the writer stopped
+                let (files, known, next, command) = (&files, &known, &next, &command);
+                scope.spawn(move || {
+                    let mut reader = DocumentReader::new(command.as_ref());
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(index) else { break };
+                        let extracted = extract_one(path, known, &mut reader);
+                        if send.send((index, extracted)).is_err() {
+                            break; // the writer stopped
+                        }
                     }
                 });
             }
@@ -219,11 +227,21 @@ impl Library {
 
     fn store_one(&mut self, path: &Path, extracted: Extracted) -> Result<ImportStatus, StoreError> {
         Ok(match extracted {
-            Extracted::Refused(problem) => refusal(path, &problem).status,
+            Extracted::Refused(problem) => {
+                if let Problem::ReaderFailed { internal } = &problem {
+                    // The parser's own words are for whoever looks into it, not for the refusal.
+                    self.log("reader_failed", &format!("{}: {internal}", path.display()))
+                        .map_err(|e| full_disk(e, self.path(), path))?;
+                }
+                refusal(path, &problem).status
+            }
             Extracted::Known { sha } => match self.find_by_sha(&sha)? {
                 Some(inspection_id) => ImportStatus::AlreadyPresent { inspection_id },
                 // Removed since the import began: read it again.
-                None => return self.store_one(path, extract_one(path, &HashSet::new())),
+                None => {
+                    let mut reader = DocumentReader::new(self.reader.as_ref());
+                    return self.store_one(path, extract_one(path, &HashSet::new(), &mut reader));
+                }
             },
             Extracted::Report {
                 bytes,
@@ -234,7 +252,10 @@ impl Library {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                match self.add(&name, &bytes, kind, &report)? {
+                match self
+                    .add(&name, &bytes, kind, &report)
+                    .map_err(|e| full_disk(e, self.path(), path))?
+                {
                     Added::New(inspection_id) => ImportStatus::Imported { inspection_id },
                     Added::AlreadyPresent(inspection_id) => {
                         ImportStatus::AlreadyPresent { inspection_id }
@@ -245,7 +266,48 @@ impl Library {
     }
 }
 
-fn extract_one(path: &Path, known: &HashSet<String>) -> Extracted {
+/// A write that failed because the disk is full, as the error that says so and names the file
+/// being stored; any other error as it was.
+fn full_disk(error: StoreError, library: &Path, file: &Path) -> StoreError {
+    use rusqlite::ErrorCode::DiskFull;
+    match &error {
+        StoreError::Database {
+            source: rusqlite::Error::SqliteFailure(e, _),
+            ..
+        } if e.code == DiskFull => StoreError::DiskFull {
+            library: library.to_path_buf(),
+            file: file.to_path_buf(),
+        },
+        _ => error,
+    }
+}
+
+/// Reads documents' bytes into reports: in this process, or in a worker process.
+pub(super) enum DocumentReader {
+    InProcess,
+    Worker(Worker),
+}
+
+impl DocumentReader {
+    pub(super) fn new(command: Option<&WorkerCommand>) -> DocumentReader {
+        match command {
+            Some(command) => DocumentReader::Worker(Worker::new(command.clone())),
+            None => DocumentReader::InProcess,
+        }
+    }
+
+    pub(super) fn read(&mut self, bytes: &[u8]) -> Result<(SourceKind, Report), Problem> {
+        match self {
+            DocumentReader::Worker(worker) => worker.read(bytes),
+            DocumentReader::InProcess => {
+                let raw = crate::ingest::read_bytes(bytes)?;
+                Ok((raw.kind, crate::extract::extract(&raw)?))
+            }
+        }
+    }
+}
+
+fn extract_one(path: &Path, known: &HashSet<String>, reader: &mut DocumentReader) -> Extracted {
     let bytes = match crate::ingest::read_bounded(path) {
         Ok(bytes) => bytes,
         Err(e) => return Extracted::Refused(e.problem),
@@ -254,16 +316,51 @@ fn extract_one(path: &Path, known: &HashSet<String>) -> Extracted {
     if known.contains(&sha) {
         return Extracted::Known { sha };
     }
-    let raw = match crate::ingest::read_bytes(&bytes) {
-        Ok(raw) => raw,
-        Err(problem) => return Extracted::Refused(problem),
-    };
-    match crate::extract::extract(&raw) {
-        Ok(report) => Extracted::Report {
+    match reader.read(&bytes) {
+        Ok((kind, report)) => Extracted::Report {
             bytes,
-            kind: raw.kind,
+            kind,
             report: Box::new(report),
         },
         Err(problem) => Extracted::Refused(problem),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_stops_the_import_naming_the_file_and_keeps_the_library_whole() {
+        let mut library = Library::open_in_memory().unwrap();
+        let before = library.list().unwrap();
+        // SQLite's page ceiling stands in for a full disk: the next page written fails with
+        // SQLITE_FULL, as a full disk does.
+        let pages: i64 = library
+            .connection()
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        library
+            .connection()
+            .execute_batch(&format!("PRAGMA max_page_count = {pages}"))
+            .unwrap();
+        // A whole report: more than the free pages a new library has.
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/reports/hertfordshire_2018-11-19.pdf");
+        let error = library
+            .import(std::slice::from_ref(&file), |_| {})
+            .unwrap_err();
+        assert!(
+            matches!(&error, StoreError::DiskFull { file: f, .. } if f == &file),
+            "{error}"
+        );
+        let message = error.to_string();
+        assert!(
+            message.contains("is full") && message.contains("hertfordshire_2018-11-19.pdf"),
+            "{message}"
+        );
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert_eq!(library.list().unwrap(), before);
+        assert_eq!(library.integrity_check().unwrap(), "ok");
     }
 }

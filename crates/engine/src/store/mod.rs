@@ -21,6 +21,7 @@ pub use write::{sha256_hex, Reparsed};
 
 use crate::error::ErrorKind;
 use crate::model::{Date, Framework, Grade, JudgementKey, Report};
+use crate::worker::WorkerCommand;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -70,6 +71,8 @@ pub enum StoreError {
     NoDataDir,
     #[error("cannot back up the library {} onto itself; choose another file for the copy", path.display())]
     BackupOntoItself { path: PathBuf },
+    #[error("the disk holding the library {} is full: {} was not stored, and the import stopped there; free some space and import again (what was stored is safe)", library.display(), file.display())]
+    DiskFull { library: PathBuf, file: PathBuf },
 }
 
 impl StoreError {
@@ -84,6 +87,7 @@ impl StoreError {
             StoreError::NoSuchInspection(_) => ErrorKind::NoSuchInspection,
             StoreError::NoDataDir => ErrorKind::NoDataDir,
             StoreError::BackupOntoItself { .. } => ErrorKind::BackupOntoItself,
+            StoreError::DiskFull { .. } => ErrorKind::DiskFull,
         }
     }
 }
@@ -161,6 +165,17 @@ pub struct Library {
     conn: Connection,
     path: PathBuf,
     notices: Vec<String>,
+    /// How import and reparse read documents: in this process, or in worker processes.
+    reader: Option<WorkerCommand>,
+}
+
+impl Library {
+    /// Reads every document of later imports and reparses in worker processes started with
+    /// `command` (`crate::worker`), so a parser that aborts or hangs costs one refusal. Without
+    /// it documents are read in this process (tests, benchmarks).
+    pub fn read_in_workers(&mut self, command: WorkerCommand) {
+        self.reader = Some(command);
+    }
 }
 
 #[cfg(test)]

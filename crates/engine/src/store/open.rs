@@ -212,6 +212,7 @@ impl Library {
             conn,
             path,
             notices: Vec::new(),
+            reader: None,
         };
         if let Some(notice) = upgraded {
             library.log("upgraded", &notice)?;

@@ -296,6 +296,7 @@ impl Library {
             rows.collect::<std::result::Result<_, _>>()
                 .map_err(self.db_error())?
         };
+        let mut reader = super::import::DocumentReader::new(self.reader.as_ref());
         let (mut updated, mut failed) = (0, 0);
         let total = ids.len();
         for (n, (inspection, document, file_name)) in ids.into_iter().enumerate() {
@@ -307,8 +308,8 @@ impl Library {
                     |r| r.get(0),
                 )
                 .map_err(self.db_error())?;
-            match crate::read_report_bytes(&bytes) {
-                Ok(report) => {
+            match reader.read(&bytes) {
+                Ok((_, report)) => {
                     self.write(|tx, db| {
                         for table in ["judgements", "recommendations", "paragraphs", "sections"] {
                             tx.execute(
