@@ -59,6 +59,32 @@ pub fn one_page(content: Vec<u8>, font: Vec<u8>, extra: Vec<Vec<u8>>) -> Vec<u8>
     pdf(&objects)
 }
 
+/// A PDF of `pages` pages, each drawing the same line of `text`.
+pub fn many_pages_pdf(pages: usize, text: &str) -> Vec<u8> {
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        Vec::new(), // the page tree, filled in below
+        stream(
+            "",
+            format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET").as_bytes(),
+        ),
+        FONT.as_bytes().to_vec(),
+    ];
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", i + 5)).collect();
+    objects[1] = format!(
+        "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+        kids.join(" ")
+    )
+    .into_bytes();
+    for _ in 0..pages {
+        objects.push(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
+                .to_vec(),
+        );
+    }
+    pdf(&objects)
+}
+
 /// A PDF whose one page draws 200 MB of text operators: under the old 256 MB inflation limit,
 /// and past 3.6 GB in the PDF reader's memory.
 pub fn content_bomb_pdf() -> Vec<u8> {

@@ -4,7 +4,9 @@
 //! file and the limit it broke.
 
 use crate::hostile::{assert_refused, extract_with_memory_limit};
-use crate::hostile_inputs::{content_bomb_pdf, deep_html, deflated, one_page, pdf, stream, FONT};
+use crate::hostile_inputs::{
+    content_bomb_pdf, deep_html, deflated, many_pages_pdf, one_page, stream, FONT,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -121,30 +123,15 @@ fn deeply_nested_content_arrays_get_a_plain_sentence() {
 
 #[test]
 fn a_pdf_of_999_pages_of_text_is_read() {
-    let mut objects = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        Vec::new(),
-        stream(
-            "",
-            b"BT /F1 12 Tf 72 720 Td (Inspection of Nowhere local authority children's services) Tj ET",
-        ),
-        FONT.as_bytes().to_vec(),
-    ];
-    let pages = 999;
-    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", i + 5)).collect();
-    objects[1] = format!(
-        "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-        kids.join(" ")
-    )
-    .into_bytes();
-    for _ in 0..pages {
-        objects.push(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
-                .to_vec(),
-        );
-    }
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "999-pages.pdf", &pdf(&objects));
+    let path = write(
+        dir.path(),
+        "999-pages.pdf",
+        &many_pages_pdf(
+            999,
+            "Inspection of Nowhere local authority children's services",
+        ),
+    );
     let (output, took) = extract_with_memory_limit(&path, MEMORY_MB);
     let stderr = String::from_utf8_lossy(&output.stderr);
     // Its text is read (it is then no report: no dates or judgements), in time and memory.

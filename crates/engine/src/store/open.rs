@@ -229,6 +229,18 @@ impl Library {
         }
     }
 
+    /// Every row a parameterless query gives, each turned into a value by `row`.
+    pub(super) fn all<T, C: FromIterator<T>>(
+        &self,
+        sql: &str,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<C> {
+        let db = self.db_error();
+        let mut statement = self.conn.prepare_cached(sql).map_err(&db)?;
+        let rows = statement.query_map([], row).map_err(&db)?;
+        rows.collect::<rusqlite::Result<C>>().map_err(&db)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

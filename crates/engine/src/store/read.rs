@@ -11,15 +11,10 @@ use rusqlite::OptionalExtension;
 impl Library {
     /// The library's own log: (time, kind, detail), oldest first.
     pub fn events(&self) -> Result<Vec<(String, String, String)>> {
-        let mut statement = self
-            .conn
-            .prepare("SELECT at, kind, detail FROM library_events ORDER BY id")
-            .map_err(self.db_error())?;
-        let rows = statement
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(self.db_error())?;
-        rows.collect::<std::result::Result<_, _>>()
-            .map_err(self.db_error())
+        self.all(
+            "SELECT at, kind, detail FROM library_events ORDER BY id",
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     }
 
     /// Whether a document with these bytes is already stored; its inspection id if so.
@@ -36,15 +31,7 @@ impl Library {
 
     /// Every stored document's SHA-256, to skip re-reading known files on import.
     pub fn known_hashes(&self) -> Result<std::collections::HashSet<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT sha256 FROM documents")
-            .map_err(self.db_error())?;
-        let rows = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .map_err(self.db_error())?;
-        rows.collect::<std::result::Result<_, _>>()
-            .map_err(self.db_error())
+        self.all("SELECT sha256 FROM documents", |r| r.get(0))
     }
 
     /// All inspections, by authority and date.
@@ -290,18 +277,13 @@ impl Library {
 
     /// Authorities with at least one inspection, or all with `all`.
     pub fn authorities(&self, all: bool) -> Result<Vec<AuthorityRow>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT a.id, a.name, a.la_code_new, a.region, a.la_type,
-                        (SELECT count(*) FROM inspections i WHERE i.authority_id = a.id),
-                        (SELECT group_concat(s.name, '|') FROM authority_successions x JOIN authorities s ON s.id = x.successor_id
-                          WHERE x.predecessor_id = a.id)
-                 FROM authorities a ORDER BY a.name",
-            )
-            .map_err(self.db_error())?;
-        let rows = stmt
-            .query_map([], |r| {
+        let rows: Vec<AuthorityRow> = self.all(
+            "SELECT a.id, a.name, a.la_code_new, a.region, a.la_type,
+                    (SELECT count(*) FROM inspections i WHERE i.authority_id = a.id),
+                    (SELECT group_concat(s.name, '|') FROM authority_successions x JOIN authorities s ON s.id = x.successor_id
+                      WHERE x.predecessor_id = a.id)
+             FROM authorities a ORDER BY a.name",
+            |r| {
                 let successors: Option<String> = r.get(6)?;
                 Ok(AuthorityRow {
                     id: r.get(0)?,
@@ -314,11 +296,8 @@ impl Library {
                         .map(|s| s.split('|').map(str::to_owned).collect())
                         .unwrap_or_default(),
                 })
-            })
-            .map_err(self.db_error())?;
-        let rows: Vec<AuthorityRow> = rows
-            .collect::<std::result::Result<_, _>>()
-            .map_err(self.db_error())?;
+            },
+        )?;
         Ok(rows
             .into_iter()
             .filter(|a| all || a.inspections > 0)

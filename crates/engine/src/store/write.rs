@@ -285,17 +285,10 @@ impl Library {
         &mut self,
         mut progress: impl FnMut(Progress<'_, Reparsed>),
     ) -> Result<(usize, usize)> {
-        let ids: Vec<(i64, i64, String)> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT i.id, d.id, d.file_name FROM inspections i JOIN documents d ON d.id = i.document_id ORDER BY i.id")
-                .map_err(self.db_error())?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .map_err(self.db_error())?;
-            rows.collect::<std::result::Result<_, _>>()
-                .map_err(self.db_error())?
-        };
+        let ids: Vec<(i64, i64, String)> = self.all(
+            "SELECT i.id, d.id, d.file_name FROM inspections i JOIN documents d ON d.id = i.document_id ORDER BY i.id",
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
         let mut reader = super::import::DocumentReader::new(self.reader.as_ref());
         let (mut updated, mut failed) = (0, 0);
         let total = ids.len();
