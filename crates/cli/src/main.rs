@@ -165,6 +165,20 @@ fn framework_arg(id: &str) -> std::result::Result<Framework, String> {
     })
 }
 
+/// An error and its causes in one line, each cause once: the engine's errors already say their
+/// cause in their own sentence ("library X: database or disk is full"), so a cause whose words
+/// are there is not said again.
+fn describe(error: &anyhow::Error) -> String {
+    let mut line = error.to_string();
+    for cause in error.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line = format!("{line}: {cause}");
+        }
+    }
+    line
+}
+
 /// What to do about a library error, in this tool's terms (the engine's messages give no
 /// advice specific to one front end).
 fn hint(error: &anyhow::Error) -> Option<&'static str> {
@@ -217,8 +231,8 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             match hint(&e) {
-                Some(hint) => eprintln!("inspection-compare-cli: error: {e:#} ({hint})"),
-                None => eprintln!("inspection-compare-cli: error: {e:#}"),
+                Some(hint) => eprintln!("inspection-compare-cli: error: {} ({hint})", describe(&e)),
+                None => eprintln!("inspection-compare-cli: error: {}", describe(&e)),
             }
             ExitCode::from(2)
         }
@@ -471,4 +485,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_says_each_cause_once() {
+        let folder = StoreError::Folder {
+            path: "/media/full".into(),
+            source: std::io::Error::other("no space left on device"),
+        };
+        let said = describe(&anyhow::Error::new(folder));
+        assert_eq!(said.matches("no space left on device").count(), 1, "{said}");
+        let wrapped = anyhow::Error::new(std::io::Error::other("inner")).context("outer");
+        assert_eq!(describe(&wrapped), "outer: inner");
+    }
 }

@@ -28,7 +28,7 @@ pub use authority::name_key;
 pub use sections::split as sections_of;
 
 /// Bumped whenever extraction changes what it produces, so stored reports can be re-read.
-pub const PARSER_VERSION: u32 = 2;
+pub const PARSER_VERSION: u32 = 3;
 
 struct TitleRule {
     pattern: Regex,
