@@ -80,5 +80,30 @@ async fn two_files_on_the_command_line_open_their_comparison() {
         ),
     )
     .await;
+    // F7 and F8 step back and on, as in WinMerge.
+    app.find("#main")
+        .await
+        .send_keys(&fantoccini::key::Key::F7.to_string())
+        .await
+        .unwrap();
+    app.wait_until(
+        "F7: the previous change",
+        &format!(
+            "const c = document.querySelector('.current-change'); return !!c && c.dataset.n === {first_id};"
+        ),
+    )
+    .await;
+    app.find("#main")
+        .await
+        .send_keys(&fantoccini::key::Key::F8.to_string())
+        .await
+        .unwrap();
+    app.wait_until(
+        "F8: the next change",
+        &format!(
+            "const c = document.querySelector('.current-change'); return !!c && c.dataset.n !== {first_id};"
+        ),
+    )
+    .await;
     app.quit().await;
 }

@@ -68,8 +68,8 @@ fill(
     [keys("Esc"), "Close a dialog or panel"],
   ]),
   group("Comparing", [
-    [keys("N", "J"), "Next change"],
-    [keys("P", "K"), "Previous change"],
+    [keys("N", "J", "F8"), "Next change"],
+    [keys("P", "K", "F7"), "Previous change"],
     [keys("C"), "Show changes only, or everything"],
     [keys("S"), "Swap before and after"],
     [combo(MOD, "P"), "Print a one-page summary"],
@@ -137,13 +137,16 @@ export function installShortcuts(actions: ShortcutActions): void {
     }
     if (!actions.inCompare()) return;
     switch (key.toLowerCase()) {
+      // F8 and F7 step through differences as they do in WinMerge.
       case "n":
       case "j":
+      case "f8":
         e.preventDefault();
         actions.nextChange();
         break;
       case "p":
       case "k":
+      case "f7":
         e.preventDefault();
         actions.previousChange();
         break;

@@ -177,6 +177,15 @@ pub fn typescript() -> String {
             extensions: f.extensions(),
         },
     );
+    let titles: Vec<String> = crate::render::RecommendationLists::TITLES
+        .iter()
+        .map(|t| serde_json::to_string(t).expect("a title serialises"))
+        .collect();
+    let _ = writeln!(
+        o,
+        "\n/** The one-page summary's recommendation lists, in order: made again, not made again, new. */\nexport const RECOMMENDATION_LIST_TITLES: readonly [string, string, string] = [{}];",
+        titles.join(", ")
+    );
     list(
         o,
         "Export formats in the order they are offered.",

@@ -109,5 +109,8 @@ export const FORMATS: Readonly<Record<Format, { label: string, extensions: reado
   "md": {"label":"Markdown","extensions":["md","markdown"]},
 };
 
+/** The one-page summary's recommendation lists, in order: made again, not made again, new. */
+export const RECOMMENDATION_LIST_TITLES: readonly [string, string, string] = ["Raised again", "Not raised again", "New"];
+
 /** Export formats in the order they are offered. */
 export const FORMAT_ORDER: readonly Format[] = ["pdf", "html", "csv", "md"];

@@ -286,7 +286,8 @@ function inspectionCard(i: InspectionSummary): HTMLElement {
           }, {
             class: "btn btn-small btn-secondary",
             title: `Compare with ${inspectionName(previous)}`,
-            "aria-label": `Compare ${name} with ${inspectionName(previous)}`,
+            // The visible words begin the name a screen reader or voice control uses.
+            "aria-label": `Compare with previous: ${name} with ${inspectionName(previous)}`,
           })
         : null,
     ),

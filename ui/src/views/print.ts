@@ -1,5 +1,6 @@
 // Printing a comparison: a one-page summary built from the engine's Summary (the same content
 // as the PDF export), shown alone while the OS print dialog is open. Text only, as everywhere.
+import { RECOMMENDATION_LIST_TITLES } from "../bindings/vocabulary";
 import type { Summary } from "../bindings/Summary";
 import { el } from "../dom";
 
@@ -21,10 +22,11 @@ function build(s: Summary): void {
       el("p", { class: "ps-strong" }, `Overall effectiveness: ${x.overall ?? "not judged"}`),
     );
   const r = s.recommendations;
+  const [again, notAgain, fresh] = RECOMMENDATION_LIST_TITLES;
   const lists: [string, string[], number][] = [
-    ["Raised again", r.recurring, r.more[0]],
-    ["Resolved: no longer raised", r.resolved, r.more[1]],
-    ["New", r.new, r.more[2]],
+    [again, r.recurring, r.more[0]],
+    [notAgain, r.resolved, r.more[1]],
+    [fresh, r.new, r.more[2]],
   ];
   sheet.replaceChildren(
     el("p", { class: "ps-kicker" }, "OFSTED INSPECTIONS COMPARED"),

@@ -72,12 +72,18 @@ pub struct RecommendationLists {
 }
 
 impl RecommendationLists {
+    /// The lists' titles in the order the page shows them. An earlier recommendation that is
+    /// not made again is only that: the later report rarely says it was met, so the title
+    /// claims no more.
+    pub const TITLES: [&'static str; 3] = ["Raised again", "Not raised again", "New"];
+
     /// Each list with its title and how many were left off, in the order the page shows them.
     pub fn titled(&self) -> [(&'static str, &[String], usize); 3] {
+        let [again, not_again, new] = Self::TITLES;
         [
-            ("Raised again", &self.recurring, self.more[0]),
-            ("Resolved: no longer raised", &self.resolved, self.more[1]),
-            ("New", &self.new, self.more[2]),
+            (again, &self.recurring, self.more[0]),
+            (not_again, &self.resolved, self.more[1]),
+            (new, &self.new, self.more[2]),
         ]
     }
 }

@@ -59,7 +59,7 @@ export function recommendationSection(c: Comparison): HTMLElement {
       ),
       column(
         "resolved",
-        "Resolved",
+        "Not raised again",
         `In the ${yb} report, not repeated in ${ya}`,
         r.resolved.length,
         r.resolved.length
