@@ -227,32 +227,75 @@ fn grade(side: &Option<JudgementSide>) -> String {
 }
 
 fn headline(c: &Comparison, before: &SummarySide, after: &SummarySide) -> String {
-    match c
-        .judgements
-        .iter()
-        .find(|r| r.domain == crate::model::Domain::Overall)
-    {
-        Some(row) => match (&row.before, &row.after) {
-            (Some(b), Some(a)) => format!(
+    use crate::model::{Domain, Framework};
+    let overall = c.judgements.iter().find(|r| r.domain == Domain::Overall);
+    if let Some(row) = overall {
+        if let (Some(b), Some(a)) = (&row.before, &row.after) {
+            return format!(
                 "Overall effectiveness: {} ({}) → {} ({}): {}.",
                 b.grade,
                 before.year,
                 a.grade,
                 after.year,
                 row.change.label()
-            ),
-            (None, Some(a)) => format!(
+            );
+        }
+    }
+    // No overall grade on both sides (a 2026 inspection gives none): what changed across the
+    // judgements both inspections made is the news, not the missing grade.
+    let named = |change: Change| -> Vec<String> {
+        c.judgements
+            .iter()
+            .filter(|r| r.change == change && r.before.is_some() && r.after.is_some())
+            .map(|r| {
+                let (b, a) = (r.before.as_ref(), r.after.as_ref());
+                format!(
+                    "{} ({} → {})",
+                    r.label.to_lowercase(),
+                    b.map_or("", |s| s.standard.label()),
+                    a.map_or("", |s| s.standard.label())
+                )
+            })
+            .collect()
+    };
+    let moves: Vec<String> = [
+        (Change::Improved, "improved"),
+        (Change::Declined, "declined"),
+        (Change::Unchanged, "stayed the same"),
+    ]
+    .into_iter()
+    .filter_map(|(change, verb)| {
+        let rows = named(change);
+        (!rows.is_empty()).then(|| format!("{} {verb}", rows.join(", ")))
+    })
+    .collect();
+    let mut line = if moves.is_empty() {
+        match overall.map(|r| (&r.before, &r.after)) {
+            Some((None, Some(a))) => format!(
                 "Overall effectiveness: {} in {}; not judged in {}.",
                 a.grade, after.year, before.year
             ),
-            (Some(b), None) => format!(
+            Some((Some(b), None)) => format!(
                 "Overall effectiveness: {} in {}; not judged in {}.",
                 b.grade, before.year, after.year
             ),
-            (None, None) => "Neither inspection judged overall effectiveness.".into(),
-        },
-        None => "Neither inspection judged overall effectiveness.".into(),
+            _ => "Neither inspection judged overall effectiveness.".into(),
+        }
+    } else {
+        let mut sentence = moves.join("; ");
+        if let Some(first) = sentence.get(..1) {
+            sentence = format!("{}{}", first.to_uppercase(), &sentence[1..]);
+        }
+        format!("{sentence}.")
+    };
+    for (side, year) in [(&c.before, &before.year), (&c.after, &after.year)] {
+        if side.framework == Framework::Ilacs2026 && side.overall.is_none() {
+            line.push_str(&format!(
+                " The {year} inspection gives no overall effectiveness grade: none is given since the April 2026 reform."
+            ));
+        }
     }
+    line
 }
 
 fn source(r: &ReportSummary) -> String {
@@ -411,6 +454,28 @@ mod tests {
         );
         assert_eq!(date_range(None, None), "dates not stated");
         assert_eq!(date_range(date("2018-13-40"), None), "dates not stated");
+    }
+
+    /// Liverpool 2023 → 2026: every judgement both made improved, and the 2026 report gives no
+    /// overall grade. The headline says the first, and explains the second once.
+    #[test]
+    fn without_an_overall_grade_the_headline_names_the_judgements_that_moved() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/national/inspections/80485_liverpool");
+        let read =
+            |name: &str| crate::read_report(&folder.join(name)).unwrap_or_else(|e| panic!("{e}"));
+        let before = read("children's services inspection - 25 may 2023.pdf");
+        let after = read("children's services inspection - 07 july 2026.pdf");
+        let summary = Summary::new(&crate::compare::compare(&before, &after), "3 December 2026");
+        let headline = &summary.headline;
+        assert_eq!(
+            headline,
+            // Checked by hand against both reports' judgement tables (pdftotext).
+            "Leadership (Inadequate → Good), help and protection (Inadequate → Good), \
+             children in care (Requires improvement to be good → Good), \
+             care leavers (Inadequate → Requires improvement to be good) improved. \
+             The 2026 inspection gives no overall effectiveness grade: none is given since the April 2026 reform."
+        );
     }
 
     #[test]
