@@ -320,10 +320,12 @@ pub async fn export_comparison(
     format: String,
 ) -> Result<Option<String>> {
     let format = render::Format::from_id(&format).ok_or_else(|| {
-        let ids: Vec<&str> = render::Format::ALL.iter().map(|f| f.id()).collect();
         CommandError::new(
             ErrorKind::InvalidInput,
-            format!("cannot export as {format:?}: choose {}", ids.join(", ")),
+            format!(
+                "cannot export as {format:?}: choose {}",
+                render::Format::ids()
+            ),
         )
     })?;
     blocking(move || {

@@ -211,8 +211,12 @@ fn resolve(
 /// Reads a report file in a worker process (`inspection_engine::worker`): a parser that aborts
 /// or hangs on it costs a refusal, not this command.
 fn read_report(path: &std::path::Path) -> Result<Result<Report, FileError>> {
-    let command = WorkerCommand::this_binary().context("finding this program to start a reader")?;
-    Ok(Worker::new(command).read_file(path))
+    Ok(Worker::new(worker_command()?).read_file(path))
+}
+
+/// This program started again as a document reader.
+fn worker_command() -> Result<WorkerCommand> {
+    WorkerCommand::this_binary().context("finding this program to start a reader")
 }
 
 fn main() -> ExitCode {
@@ -253,9 +257,7 @@ fn open_library(db: Option<PathBuf>) -> Result<Library> {
         None => Library::default_path()?,
     };
     let mut library = Library::open(&path)?;
-    library.read_in_workers(
-        WorkerCommand::this_binary().context("finding this program to start a reader")?,
-    );
+    library.read_in_workers(worker_command()?);
     for notice in library.notices() {
         eprintln!("inspection-compare-cli: note: {notice}");
     }
@@ -411,11 +413,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (false, None, Some(path)) => match format_of(path) {
                     Some(format) => format,
                     None => {
-                        let ids: Vec<&str> = render::Format::ALL.iter().map(|f| f.id()).collect();
                         eprintln!(
                             "inspection-compare-cli: error: {}: cannot tell the format from the file name; add --format {}, json or text",
                             path.display(),
-                            ids.join(", ")
+                            render::Format::ids()
                         );
                         return Ok(ExitCode::from(2));
                     }

@@ -49,5 +49,11 @@ pub fn read_report(path: &Path) -> Result<Report, FileError> {
 
 /// Extracts a report from bytes already in memory (e.g. stored in the library).
 pub fn read_report_bytes(bytes: &[u8]) -> Result<Report, Problem> {
-    extract::extract(&ingest::read_bytes(bytes)?)
+    read_document(bytes).map(|(_, report)| report)
+}
+
+/// Ingest then extract, in this process: what kind of content the bytes held, and the report.
+pub(crate) fn read_document(bytes: &[u8]) -> Result<(ingest::SourceKind, Report), Problem> {
+    let raw = ingest::read_bytes(bytes)?;
+    Ok((raw.kind, extract::extract(&raw)?))
 }

@@ -85,8 +85,7 @@ pub fn serve() -> i32 {
             Ok(None) => return 0,
             Err(_) => return 2,
         };
-        let answer: Answer = crate::ingest::read_bytes(&bytes)
-            .and_then(|raw| Ok((raw.kind, crate::extract::extract(&raw)?)));
+        let answer: Answer = crate::read_document(&bytes);
         let json = match serde_json::to_vec(&answer) {
             Ok(json) => json,
             Err(_) => return 2,
@@ -210,16 +209,16 @@ impl Worker {
 
     /// Reads one document's bytes in the worker: its kind and report, or what is wrong.
     pub fn read(&mut self, bytes: &[u8]) -> Result<(SourceKind, Report), Problem> {
+        let start =
+            || Running::start(&self.command).map_err(|e| Problem::WorkerUnavailable(e.to_string()));
         let mut running = match self.running.take() {
             Some(running) => running,
-            None => Running::start(&self.command)
-                .map_err(|e| Problem::WorkerUnavailable(e.to_string()))?,
+            None => start()?,
         };
         if write_frame(&mut running.stdin, bytes).is_err() {
             // The worker had died since its last document: start another and try once more.
             running.stop();
-            running = Running::start(&self.command)
-                .map_err(|e| Problem::WorkerUnavailable(e.to_string()))?;
+            running = start()?;
             if write_frame(&mut running.stdin, bytes).is_err() {
                 running.stop();
                 return Err(Problem::ReaderStopped {

@@ -1,6 +1,7 @@
 //! HTML: a saved web page. Scripts, styles, navigation and page chrome are dropped; block
 //! elements become line breaks so paragraphs and list items survive.
 
+use super::find;
 use crate::error::Problem;
 use scraper::{Html, Node};
 
@@ -70,10 +71,6 @@ pub(super) fn check_budget(source: &str) -> Result<(), Problem> {
         }
     }
     Ok(())
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 pub(super) fn looks_like_html(text: &str) -> bool {

@@ -75,6 +75,12 @@ fn check_size(len: u64) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Where `needle` first stands in `haystack`: the byte scans that budget PDFs and web pages
+/// before their parsers run.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 fn io_problem(e: &std::io::Error) -> Problem {
     match e.kind() {
         std::io::ErrorKind::NotFound => Problem::NotFound,

@@ -1,6 +1,7 @@
 //! PDF: text per page through `pdf-extract` (pure Rust, MIT; chosen by measurement, see
 //! ARCHITECTURE.md). Its parser can panic on malformed input, so every call is guarded.
 
+use super::find;
 use crate::error::Problem;
 use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
@@ -55,11 +56,8 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<String>, Problem> {
     for (&number, &page_id) in &pages {
         // pdf-extract ignores the `'` and `"` text operators ("next line, show text"): lines
         // drawn with them would be lost, and a page drawn only with them would read empty. A
-        // page whose content shows them is rewritten in the operators it reads first; a quick
-        // scan of the content's bytes spares the rewrite's parse on every other page.
-        if shows_quote_operators(&doc, page_id) {
-            spell_out_quote_operators(&mut doc, page_id);
-        }
+        // page whose content shows them is rewritten in the operators it reads first.
+        spell_out_quote_operators(&mut doc, page_id);
         texts.push(page_text(&doc, number));
     }
     Ok(texts)
@@ -78,12 +76,9 @@ fn page_text(doc: &pdf_extract::Document, number: u32) -> String {
 /// Whether a page's content may use the `'` or `"` operator: a quote after a string operand
 /// (`(text) '`, `<48> "`). A quote inside a string (`(don't)`) can match too; the rewrite then
 /// finds no such operator and changes nothing.
-fn shows_quote_operators(doc: &pdf_extract::Document, page_id: (u32, u16)) -> bool {
-    let Ok(bytes) = doc.get_page_content(page_id) else {
-        return false;
-    };
+fn shows_quote_operators(content: &[u8]) -> bool {
     let mut after_string = false;
-    for &b in &bytes {
+    for &b in content {
         match b {
             b')' | b'>' => after_string = true,
             b'\'' | b'"' if after_string => return true,
@@ -95,21 +90,26 @@ fn shows_quote_operators(doc: &pdf_extract::Document, page_id: (u32, u16)) -> bo
 }
 
 /// Rewrites a page's `'` (`T*` then `Tj`) and `"` (`Tw`, `Tc`, `T*`, `Tj`) operators, the PDF
-/// standard's shorthands, into the operators pdf-extract reads. Whether anything changed.
-fn spell_out_quote_operators(doc: &mut pdf_extract::Document, page_id: (u32, u16)) -> bool {
+/// standard's shorthands, into the operators pdf-extract reads. A quick scan of the content's
+/// bytes spares the parse on the pages (nearly all) that do not use them; a page that cannot be
+/// rewritten is left as it is.
+fn spell_out_quote_operators(doc: &mut pdf_extract::Document, page_id: (u32, u16)) {
     use pdf_extract::content::{Content, Operation};
     let Ok(bytes) = doc.get_page_content(page_id) else {
-        return false;
+        return;
     };
+    if !shows_quote_operators(&bytes) {
+        return;
+    }
     let Ok(content) = Content::decode(&bytes) else {
-        return false;
+        return;
     };
     if !content
         .operations
         .iter()
         .any(|o| o.operator == "'" || o.operator == "\"")
     {
-        return false;
+        return;
     }
     let mut operations = Vec::with_capacity(content.operations.len() + 8);
     for op in content.operations {
@@ -129,10 +129,9 @@ fn spell_out_quote_operators(doc: &mut pdf_extract::Document, page_id: (u32, u16
             other => operations.push(Operation::new(other, operands.collect())),
         }
     }
-    let Ok(encoded) = (Content { operations }).encode() else {
-        return false;
-    };
-    doc.change_page_content(page_id, encoded).is_ok()
+    if let Ok(encoded) = (Content { operations }).encode() {
+        let _ = doc.change_page_content(page_id, encoded);
+    }
 }
 
 /// Refuses a decompression bomb, or one oversized stream, before the PDF parser reads anything:
@@ -203,10 +202,6 @@ fn filtered(before: &[u8]) -> bool {
         None => window,
     };
     find(dictionary, b"/Filter").is_some()
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn load_problem(e: &pdf_extract::Error) -> Problem {

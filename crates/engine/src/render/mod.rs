@@ -86,6 +86,11 @@ impl Format {
             .find(|f| f.extensions().contains(&ext.as_str()))
     }
 
+    /// Every format's id, for messages: "pdf, html, csv, md".
+    pub fn ids() -> String {
+        Format::ALL.map(Format::id).join(", ")
+    }
+
     /// The format with this id (`"md"` for Markdown).
     pub fn from_id(id: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.id() == id)

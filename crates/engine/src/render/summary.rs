@@ -246,15 +246,15 @@ fn headline(c: &Comparison, before: &SummarySide, after: &SummarySide) -> String
     let named = |change: Change| -> Vec<String> {
         c.judgements
             .iter()
-            .filter(|r| r.change == change && r.before.is_some() && r.after.is_some())
-            .map(|r| {
-                let (b, a) = (r.before.as_ref(), r.after.as_ref());
-                format!(
+            .filter(|r| r.change == change)
+            .filter_map(|r| {
+                let (b, a) = (r.before.as_ref()?, r.after.as_ref()?);
+                Some(format!(
                     "{} ({} → {})",
                     r.label.to_lowercase(),
-                    b.map_or("", |s| s.standard.label()),
-                    a.map_or("", |s| s.standard.label())
-                )
+                    b.standard.label(),
+                    a.standard.label()
+                ))
             })
             .collect()
     };
@@ -282,11 +282,7 @@ fn headline(c: &Comparison, before: &SummarySide, after: &SummarySide) -> String
             _ => "Neither inspection judged overall effectiveness.".into(),
         }
     } else {
-        let mut sentence = moves.join("; ");
-        if let Some(first) = sentence.get(..1) {
-            sentence = format!("{}{}", first.to_uppercase(), &sentence[1..]);
-        }
-        format!("{sentence}.")
+        format!("{}.", capitalise(&moves.join("; ")))
     };
     for (side, year) in [(&c.before, &before.year), (&c.after, &after.year)] {
         if side.framework == Framework::Ilacs2026 && side.overall.is_none() {

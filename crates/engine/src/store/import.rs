@@ -299,10 +299,7 @@ impl DocumentReader {
     pub(super) fn read(&mut self, bytes: &[u8]) -> Result<(SourceKind, Report), Problem> {
         match self {
             DocumentReader::Worker(worker) => worker.read(bytes),
-            DocumentReader::InProcess => {
-                let raw = crate::ingest::read_bytes(bytes)?;
-                Ok((raw.kind, crate::extract::extract(&raw)?))
-            }
+            DocumentReader::InProcess => crate::read_document(bytes),
         }
     }
 }
