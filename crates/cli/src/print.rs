@@ -189,8 +189,8 @@ pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
     let s = &c.stats;
     writeln!(
         out,
-        "\nText: {} paragraphs unchanged, {} changed, {} moved, {} added, {} removed",
-        s.unchanged, s.changed, s.moved, s.added, s.removed
+        "\nText: {} paragraphs unchanged, {} changed, {} rewritten, {} moved, {} added, {} removed",
+        s.unchanged, s.changed, s.rewritten, s.moved, s.added, s.removed
     )?;
     for section in &c.sections {
         let changes: Vec<_> = section
@@ -223,6 +223,12 @@ pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
                     out,
                     "  - [{pages}] {}",
                     p.before.as_ref().map_or("", |b| &b.text)
+                )?,
+                ParagraphKind::Rewritten => writeln!(
+                    out,
+                    "  ≈ [{pages}] rewritten:\n      was: {}\n      now: {}",
+                    p.before.as_ref().map_or("", |b| &b.text),
+                    p.after.as_ref().map_or("", |a| &a.text)
                 )?,
                 ParagraphKind::Moved => writeln!(
                     out,

@@ -3,4 +3,4 @@
 /**
  * Counts of paragraph changes over the whole text.
  */
-export type TextStats = { unchanged: number, changed: number, added: number, removed: number, moved: number, };
+export type TextStats = { unchanged: number, changed: number, rewritten: number, added: number, removed: number, moved: number, };

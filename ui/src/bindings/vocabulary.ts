@@ -95,6 +95,7 @@ export const CHANGES: Readonly<Record<Change, { label: string, symbol: string }>
 export const PARAGRAPH_KINDS: Readonly<Record<ParagraphKind, string>> = {
   "unchanged": "Unchanged",
   "changed": "Changed",
+  "rewritten": "Rewritten",
   "added": "Added",
   "removed": "Removed",
   "moved": "Moved",

@@ -89,6 +89,7 @@ pub struct Comparison {
 pub struct TextStats {
     pub unchanged: usize,
     pub changed: usize,
+    pub rewritten: usize,
     pub added: usize,
     pub removed: usize,
     pub moved: usize,

@@ -3,7 +3,7 @@
 //! Hand-written on purpose: it is a few lines over word sets (lower-cased, light suffix
 //! stripping, stop words dropped), and the aligners call it thousands of times.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const STOP: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "in",
@@ -47,6 +47,46 @@ pub fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     }
     let shared = a.intersection(b).count();
     2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// How telling each word stem is in a set of texts: words most paragraphs share ("children",
+/// "social", "plan") say little about which paragraph follows which; a word two paragraphs
+/// alone share ("disabled", "pre-proceedings") says a lot. Inverse document frequency.
+pub struct Rarity {
+    weight: HashMap<String, f64>,
+}
+
+impl Rarity {
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a HashSet<String>>) -> Rarity {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        let mut texts_seen = 0usize;
+        for text in texts {
+            texts_seen += 1;
+            for stem in text {
+                *count.entry(stem.as_str()).or_default() += 1;
+            }
+        }
+        let n = texts_seen as f64;
+        let weight = count
+            .into_iter()
+            .map(|(stem, c)| (stem.to_string(), (n / c as f64).ln().max(0.0)))
+            .collect();
+        Rarity { weight }
+    }
+
+    fn of_stem(&self, stem: &str) -> f64 {
+        self.weight.get(stem).copied().unwrap_or(0.0)
+    }
+
+    /// [`dice`] with each stem counted by its rarity.
+    pub fn dice(&self, a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+        let total: f64 = a.iter().chain(b).map(|s| self.of_stem(s)).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        let shared: f64 = a.intersection(b).map(|s| self.of_stem(s)).sum();
+        2.0 * shared / total
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! report text.
 
 use super::*;
-use crate::model::Report;
+use crate::model::{Report, Topic};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -88,11 +88,15 @@ fn a_report_compared_with_itself_is_unchanged() {
     let r = read("reports/isles-of-scilly_2019-12-19.pdf");
     let c = compare(&r, &r);
     assert!(c.judgements.iter().all(|j| j.change == Change::Unchanged));
-    assert_eq!(c.stats.unchanged, r.paragraphs.len());
+    assert_eq!(
+        c.stats.unchanged,
+        r.paragraphs.len() - text::furniture(&r).len()
+    );
     assert_eq!(c.recommendations.recurring.len(), r.recommendations.len());
 }
 
-/// Every paragraph of both reports appears exactly once, in a section, on its side.
+/// Every paragraph of both reports appears exactly once, in a section, on its side, except
+/// the front page's furniture and judgement rows, left to the judgement table.
 #[test]
 fn every_paragraph_is_accounted_for() {
     let (b, a) = (
@@ -112,10 +116,17 @@ fn every_paragraph_is_accounted_for() {
         .flat_map(|s| &s.paragraphs)
         .filter_map(|p| p.after.as_ref().map(|x| x.index))
         .collect();
+    let prose = |r: &Report| {
+        let furniture = text::furniture(r);
+        assert!(!furniture.is_empty(), "the judgement table is furniture");
+        (0..r.paragraphs.len())
+            .filter(|i| !furniture.contains(i))
+            .collect::<Vec<_>>()
+    };
     seen_b.sort_unstable();
     seen_a.sort_unstable();
-    assert_eq!(seen_b, (0..b.paragraphs.len()).collect::<Vec<_>>());
-    assert_eq!(seen_a, (0..a.paragraphs.len()).collect::<Vec<_>>());
+    assert_eq!(seen_b, prose(&b));
+    assert_eq!(seen_a, prose(&a));
     for p in c.sections.iter().flat_map(|s| &s.paragraphs) {
         if let (Some(x), Some(y)) = (&p.before, &p.after) {
             if !p.hunks.is_empty() {
@@ -127,6 +138,100 @@ fn every_paragraph_is_accounted_for() {
                     .all(|h| h.before_page == Some(x.page) && h.after_page == Some(y.page)));
             }
         }
+    }
+}
+
+/// Liverpool 2023 → 2026 (national record): the 2023 report judged three areas inadequate, the
+/// 2026 report four areas with no overall grade. No judgement's line faces another's, and
+/// paragraphs rewritten on one subject face each other within their topic.
+#[test]
+fn liverpool_2023_to_2026_pairs_paragraphs_by_subject() {
+    let folder = "national/inspections/80485_liverpool/children's services inspection - ";
+    let (b, a) = (
+        read(&format!("{folder}25 may 2023.pdf")),
+        read(&format!("{folder}07 july 2026.pdf")),
+    );
+    let c = compare(&b, &a);
+    let pairs: Vec<&ParagraphChange> = c
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .filter(|p| p.before.is_some() && p.after.is_some())
+        .collect();
+
+    // The judgement table is left to the judgement table: none of its rows is in the text.
+    let rows = |r: &Report| -> Vec<usize> {
+        r.judgements
+            .iter()
+            .filter_map(|j| j.evidence.map(|e| e.paragraph))
+            .collect()
+    };
+    let (rows_b, rows_a) = (rows(&b), rows(&a));
+    assert_eq!(
+        (rows_b.len(), rows_a.len()),
+        (5, 4),
+        "2023: four and overall"
+    );
+    for p in c.sections.iter().flat_map(|s| &s.paragraphs) {
+        assert!(p.before.as_ref().is_none_or(|x| !rows_b.contains(&x.index)));
+        assert!(p.after.as_ref().is_none_or(|x| !rows_a.contains(&x.index)));
+    }
+    // A judgement's heading in the text faces the same judgement's heading.
+    for p in &pairs {
+        let topic = |side: &Option<ParagraphSide>| {
+            side.as_ref()
+                .filter(|s| crate::extract::shapes::starts_section(&s.text))
+                .and_then(|s| Topic::of_heading(&s.text))
+        };
+        if let (Some(x), Some(y)) = (topic(&p.before), topic(&p.after)) {
+            assert_eq!(x, y, "{:?} faces {:?}", p.before, p.after);
+        }
+    }
+
+    // Hand-checked: paragraph numbers as printed, one or more per judgement's section.
+    let number = |side: &Option<ParagraphSide>| {
+        side.as_ref()
+            .and_then(|s| s.text.split_once(". "))
+            .and_then(|(n, _)| n.parse::<u32>().ok())
+    };
+    let facing = |n: u32| {
+        pairs
+            .iter()
+            .find(|p| number(&p.before) == Some(n))
+            .map(|p| (number(&p.after), p.kind))
+    };
+    use ParagraphKind::{Changed, Rewritten};
+    for (before, after, kind, subject) in [
+        (12, 13, Rewritten, "help and protection: disabled children"),
+        (13, 20, Rewritten, "help and protection: pre-proceedings"),
+        (
+            22,
+            41,
+            Rewritten,
+            "children in care: unregistered children's homes",
+        ),
+        (
+            26,
+            45,
+            Changed,
+            "children in care: the regional adoption agency",
+        ),
+        (31, 51, Rewritten, "care leavers: pathway plans"),
+        (
+            33,
+            52,
+            Rewritten,
+            "care leavers: education, employment and training",
+        ),
+        (37, 60, Rewritten, "care leavers: participation"),
+        (
+            49,
+            74,
+            Rewritten,
+            "leadership: social workers feel supported",
+        ),
+    ] {
+        assert_eq!(facing(before), Some((Some(after), kind)), "{subject}");
     }
 }
 

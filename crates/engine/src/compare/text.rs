@@ -1,7 +1,13 @@
 //! Text differences: sections aligned across frameworks, paragraphs within them, word hunks.
+//!
+//! Only prose is compared: a graded table's rows and the front page's furniture (title,
+//! dates, lead inspector, the table's header) are left to the judgement table, where each
+//! judgement faces its own kind. Within a section on one topic, a paragraph rewritten in other
+//! words still faces its successor (`Rewritten`), so a reader sees what the later report says
+//! in its place instead of a run of "removed" facing a run of "added".
 
-use super::similarity::{dice, stems};
-use crate::extract::shapes::starts_section;
+use super::similarity::{dice, stems, Rarity};
+use crate::extract::shapes::{ends_sentence, numbered_prefix, starts_section};
 use crate::model::{Report, Topic};
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
@@ -10,6 +16,10 @@ use std::time::{Duration, Instant};
 
 /// Paragraphs this similar are the same paragraph edited.
 const EDITED: f64 = 0.5;
+/// Paragraphs of one topic this alike in what they are about (`Stems::subject`) are one
+/// paragraph rewritten: they share their subject but few of their words. Set on Liverpool
+/// 2023 → 2026, whose pairs were read and checked by hand (`compare::tests`).
+const REWRITTEN: f64 = 0.17;
 /// A removed and an added paragraph this similar are one paragraph moved (and edited below 1).
 const MOVED: f64 = 0.6;
 /// The longest a single word diff may take before `similar` approximates.
@@ -23,6 +33,7 @@ const TOTAL_TIMEOUT: Duration = Duration::from_secs(2);
 pub enum ParagraphKind {
     Unchanged,
     Changed,
+    Rewritten,
     Added,
     Removed,
     Moved,
@@ -30,9 +41,10 @@ pub enum ParagraphKind {
 }
 
 impl ParagraphKind {
-    pub const ALL: [ParagraphKind; 6] = [
+    pub const ALL: [ParagraphKind; 7] = [
         ParagraphKind::Unchanged,
         ParagraphKind::Changed,
+        ParagraphKind::Rewritten,
         ParagraphKind::Added,
         ParagraphKind::Removed,
         ParagraphKind::Moved,
@@ -43,6 +55,7 @@ impl ParagraphKind {
         match self {
             ParagraphKind::Unchanged => "Unchanged",
             ParagraphKind::Changed => "Changed",
+            ParagraphKind::Rewritten => "Rewritten",
             ParagraphKind::Added => "Added",
             ParagraphKind::Removed => "Removed",
             ParagraphKind::Moved => "Moved",
@@ -115,9 +128,54 @@ fn generic(topic: Option<Topic>) -> bool {
     matches!(topic, Some(Topic::Summary) | None)
 }
 
+/// Whether a paragraph reads as a sentence of prose: a table row read as a line ends in its
+/// grade, a title or a "Lead inspector:" line is short or unpunctuated.
+pub(crate) fn reads_as_prose(text: &str) -> bool {
+    ends_sentence(text)
+        && text.split_whitespace().count() >= 12
+        && !text.contains("www.")
+        && !text.contains("http")
+        && !text.contains('@')
+}
+
+/// Paragraphs that are not the report's prose: every row of a graded table and the first
+/// page's lines above its first sentence (title, dates, lead inspector, the table), left to
+/// the judgement table; and a contents page (entries end in their page number).
+pub(crate) fn furniture(report: &Report) -> HashSet<usize> {
+    let mut out: HashSet<usize> = report
+        .judgements
+        .iter()
+        .filter(|j| j.statement.is_none())
+        .filter_map(|j| j.evidence.map(|e| e.paragraph))
+        .collect();
+    let first_page = report.paragraphs.first().map(|p| p.page);
+    out.extend(
+        report
+            .paragraphs
+            .iter()
+            .take_while(|p| Some(p.page) == first_page && !reads_as_prose(&p.text))
+            .enumerate()
+            .map(|(index, _)| index),
+    );
+    let paragraphs = &report.paragraphs;
+    for (at, p) in paragraphs.iter().enumerate() {
+        if p.text.trim().eq_ignore_ascii_case("contents") {
+            let entries = paragraphs[at + 1..].iter().take_while(|e| {
+                e.text.ends_with(|c: char| c.is_ascii_digit()) && !reads_as_prose(&e.text)
+            });
+            out.extend(at..=at + entries.count());
+        }
+    }
+    out
+}
+
 fn blocks(report: &Report, paragraph_stems: &[HashSet<String>]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
+    let furniture = furniture(report);
     for (index, p) in report.paragraphs.iter().enumerate() {
+        if furniture.contains(&index) {
+            continue;
+        }
         // Contents entries end with a page number; they are not the section itself.
         let heading_topic =
             if starts_section(&p.text) && !p.text.ends_with(|c: char| c.is_ascii_digit()) {
@@ -154,11 +212,19 @@ fn blocks(report: &Report, paragraph_stems: &[HashSet<String>]) -> Vec<Block> {
 pub fn align(before: &Report, after: &Report) -> Vec<SectionPair> {
     let deadline = Instant::now() + TOTAL_TIMEOUT;
     // Word stems of every paragraph, computed once and shared by every step below.
-    let bst: Vec<HashSet<String>> = before.paragraphs.iter().map(|p| stems(&p.text)).collect();
-    let ast: Vec<HashSet<String>> = after.paragraphs.iter().map(|p| stems(&p.text)).collect();
+    let of_bodies = |r: &Report, part: fn(&str) -> &str| -> Vec<HashSet<String>> {
+        r.paragraphs
+            .iter()
+            .map(|p| stems(part(body(&p.text))))
+            .collect()
+    };
+    let (bst, ast) = (of_bodies(before, |t| t), of_bodies(after, |t| t));
     let stems = Stems {
         before: &bst,
         after: &ast,
+        opening_before: of_bodies(before, opening_sentence),
+        opening_after: of_bodies(after, opening_sentence),
+        rarity: Rarity::of(bst.iter().chain(&ast)),
     };
     let (bb, ab) = (blocks(before, &bst), blocks(after, &ast));
     // Score every block pair: content similarity, with a bonus for the same topic.
@@ -226,6 +292,12 @@ pub fn align(before: &Report, after: &Report) -> Vec<SectionPair> {
                     .and_then(|b| b.paragraphs.first())
                     .map(|&p| r.paragraphs[p].page)
             };
+            // Rewritten paragraphs face each other only within one topic; recommendations are
+            // tracked by the recommendation lists, which say what was and was not raised again.
+            let rewrites = matches!(
+                (b.and_then(|b| b.topic), a.and_then(|a| a.topic)),
+                (Some(x), Some(y)) if x == y && x != Topic::Recommendations
+            );
             SectionPair {
                 topic: a.and_then(|a| a.topic).or(b.and_then(|b| b.topic)),
                 before_heading: heading(before, b),
@@ -239,6 +311,7 @@ pub fn align(before: &Report, after: &Report) -> Vec<SectionPair> {
                     &stems,
                     b.map_or(&[][..], |b| &b.paragraphs),
                     a.map_or(&[][..], |a| &a.paragraphs),
+                    rewrites,
                     deadline,
                 ),
             }
@@ -252,6 +325,36 @@ pub fn align(before: &Report, after: &Report) -> Vec<SectionPair> {
 struct Stems<'a> {
     before: &'a [HashSet<String>],
     after: &'a [HashSet<String>],
+    /// Stems of each paragraph's opening sentence, which says what it is about.
+    opening_before: Vec<HashSet<String>>,
+    opening_after: Vec<HashSet<String>>,
+    /// How telling each stem is across both reports' paragraphs.
+    rarity: Rarity,
+}
+
+impl Stems<'_> {
+    /// How alike two paragraphs are in what they are about: their telling words, in the
+    /// whole and in the opening sentence alike (Ofsted paragraphs open with their subject:
+    /// "The needs of disabled children are not…" / "Services for disabled children have…").
+    fn subject(&self, b: usize, a: usize) -> f64 {
+        let whole = self.rarity.dice(&self.before[b], &self.after[a]);
+        let opening = self
+            .rarity
+            .dice(&self.opening_before[b], &self.opening_after[a]);
+        (whole + opening) / 2.0
+    }
+}
+
+/// A paragraph without its number: "12." is where it stands, not what it says.
+fn body(text: &str) -> &str {
+    numbered_prefix(text).map_or(text, |n| &text[n..])
+}
+
+fn opening_sentence(text: &str) -> &str {
+    text.match_indices(['.', '?', '!'])
+        .map(|(at, _)| at)
+        .find(|&at| text[at + 1..].starts_with(' '))
+        .map_or(text, |at| &text[..at])
 }
 
 fn side(report: &Report, index: usize) -> ParagraphSide {
@@ -274,6 +377,7 @@ fn paragraphs(
     stems: &Stems<'_>,
     b: &[usize],
     a: &[usize],
+    rewrites: bool,
     deadline: Instant,
 ) -> Vec<ParagraphChange> {
     let bn: Vec<String> = b
@@ -325,6 +429,7 @@ fn paragraphs(
                     stems,
                     &b[old_index..old_index + old_len],
                     &a[new_index..new_index + new_len],
+                    rewrites,
                     deadline,
                 ));
             }
@@ -353,40 +458,88 @@ fn added(report: &Report, index: usize) -> ParagraphChange {
     }
 }
 
-/// Within a replaced run, pairs each earlier paragraph with the most similar later one, in order.
+/// Within a replaced run, pairs each earlier paragraph with the later one most like it, best
+/// pairs first: the same paragraph edited (most words shared) and, where `rewrites`, one
+/// rewritten (its telling words shared). Shown in the later report's order, an unpaired earlier
+/// paragraph after the pair of the one before it.
 fn pair_edited(
     before: &Report,
     after: &Report,
     stems: &Stems<'_>,
     b: &[usize],
     a: &[usize],
+    rewrites: bool,
     deadline: Instant,
 ) -> Vec<ParagraphChange> {
-    let mut out = Vec::new();
-    let mut next_a = 0;
-    for &bi in b {
-        let bs = &stems.before[bi];
-        let best = (next_a..a.len())
-            .map(|k| (k, dice(bs, &stems.after[a[k]])))
-            .max_by(|x, y| x.1.total_cmp(&y.1));
-        match best {
-            Some((k, s)) if s >= EDITED => {
-                out.extend((next_a..k).map(|m| added(after, a[m])));
-                out.push(changed(
-                    before,
-                    after,
-                    bi,
-                    a[k],
-                    s,
-                    ParagraphKind::Changed,
-                    deadline,
-                ));
-                next_a = k + 1;
+    let mut candidates: Vec<(bool, f64, f64, usize, usize)> = Vec::new();
+    for (i, &bi) in b.iter().enumerate() {
+        if Instant::now() > deadline {
+            break; // unpaired paragraphs read as removed and added, which is still true
+        }
+        for (j, &ai) in a.iter().enumerate() {
+            let (bs, as_) = (&stems.before[bi], &stems.after[ai]);
+            let words = dice(bs, as_);
+            let telling = if rewrites { stems.subject(bi, ai) } else { 0.0 };
+            if words >= EDITED || telling >= REWRITTEN {
+                candidates.push((words >= EDITED, telling, words, i, j));
             }
-            _ => out.push(removed(before, bi)),
         }
     }
-    out.extend((next_a..a.len()).map(|m| added(after, a[m])));
+    // Edited before rewritten; then the most telling words shared; ties in reading order.
+    candidates.sort_by(|x, y| {
+        (y.0.cmp(&x.0))
+            .then(y.1.total_cmp(&x.1))
+            .then(y.2.total_cmp(&x.2))
+            .then((x.3, x.4).cmp(&(y.3, y.4)))
+    });
+    let mut b_of_a: Vec<Option<(usize, bool, f64)>> = vec![None; a.len()];
+    let mut paired_b = vec![false; b.len()];
+    for (edited, telling, words, i, j) in candidates {
+        if paired_b[i] || b_of_a[j].is_some() {
+            continue;
+        }
+        paired_b[i] = true;
+        b_of_a[j] = Some((i, edited, if edited { words } else { telling }));
+    }
+    let mut out = Vec::new();
+    let mut shown_b = vec![false; b.len()];
+    let mut show_unpaired_b_up_to = |limit: usize, out: &mut Vec<ParagraphChange>| {
+        for k in 0..limit {
+            if !paired_b[k] && !shown_b[k] {
+                shown_b[k] = true;
+                out.push(removed(before, b[k]));
+            }
+        }
+    };
+    for (j, pair) in b_of_a.iter().enumerate() {
+        match *pair {
+            None => out.push(added(after, a[j])),
+            Some((i, edited, s)) => {
+                show_unpaired_b_up_to(i, &mut out);
+                out.push(if edited {
+                    changed(
+                        before,
+                        after,
+                        b[i],
+                        a[j],
+                        s,
+                        ParagraphKind::Changed,
+                        deadline,
+                    )
+                } else {
+                    ParagraphChange {
+                        kind: ParagraphKind::Rewritten,
+                        before: Some(side(before, b[i])),
+                        after: Some(side(after, a[j])),
+                        similarity: (s * 100.0).round() / 100.0,
+                        // Word hunks of two wordings mark nearly every word: no help.
+                        hunks: Vec::new(),
+                    }
+                });
+            }
+        }
+    }
+    show_unpaired_b_up_to(b.len(), &mut out);
     out
 }
 
@@ -519,6 +672,7 @@ pub fn stats(sections: &[SectionPair]) -> super::TextStats {
         match change.kind {
             ParagraphKind::Unchanged => stats.unchanged += 1,
             ParagraphKind::Changed => stats.changed += 1,
+            ParagraphKind::Rewritten => stats.rewritten += 1,
             ParagraphKind::Added => stats.added += 1,
             ParagraphKind::Removed => stats.removed += 1,
             ParagraphKind::Moved | ParagraphKind::MovedChanged => stats.moved += 1,

@@ -1,5 +1,6 @@
 //! What goes on the one-page summary, chosen and worded once for every format.
 
+use crate::compare::text::reads_as_prose;
 use crate::compare::{
     Change, Comparison, HunkTag, JudgementSide, ParagraphChange, ParagraphKind, ReportSummary,
 };
@@ -166,8 +167,8 @@ impl Summary {
             },
             text_changes: text_changes(c),
             text_stats: format!(
-                "{} paragraphs reworded, {} new, {} removed, {} moved, {} unchanged",
-                s.changed, s.added, s.removed, s.moved, s.unchanged
+                "{} paragraphs reworded, {} rewritten, {} new, {} removed, {} moved, {} unchanged",
+                s.changed, s.rewritten, s.added, s.removed, s.moved, s.unchanged
             ),
             before,
             after,
@@ -375,20 +376,6 @@ fn text_changes(c: &Comparison) -> Vec<TextChange> {
             after: p.after.as_ref().map(|a| excerpt(&a.text, EXCERPT_CHARS)),
         })
         .collect()
-}
-
-/// Whether a paragraph is prose worth quoting, not a contact line ("Website: www.ofsted.gov.uk")
-/// or a judgement table's row that survived cleaning.
-fn reads_as_prose(text: &str) -> bool {
-    // A sentence ends in punctuation; a table row read as a line ends in its grade.
-    let ends_sentence = text
-        .trim_end()
-        .ends_with(['.', '!', '?', ':', ';', ')', '”', '"', '’']);
-    ends_sentence
-        && text.split_whitespace().count() >= 12
-        && !text.contains("www.")
-        && !text.contains("http")
-        && !text.contains('@')
 }
 
 /// The text cut at a word boundary near `max` characters, with an ellipsis when cut.

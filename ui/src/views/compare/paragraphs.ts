@@ -107,7 +107,8 @@ function hunkNodes(hunks: Hunk[], own: "delete" | "insert"): Child[] {
   const out: Child[] = [];
   let run = "";
   const flush = (): void => {
-    if (run) out.push(el(own === "delete" ? "del" : "ins", {}, run));
+    // Screen readers do not say <del>/<ins>: the words say which they are.
+    if (run) out.push(el(own === "delete" ? "del" : "ins", {}, el("span", { class: "visually-hidden" }, own === "delete" ? "removed words: " : "added words: "), run, el("span", { class: "visually-hidden" }, " (end)")));
     run = "";
   };
   side.forEach((h, i) => {

@@ -54,6 +54,7 @@ export function createTextComparison(scroller: HTMLElement): TextComparison {
           "p",
           { class: "chip-row summary-chips" },
           statChip("changed", s.changed, "changed"),
+          statChip("rewritten", s.rewritten, "rewritten"),
           statChip("added", s.added, "added"),
           statChip("removed", s.removed, "removed"),
           statChip("moved", s.moved, "moved"),
