@@ -186,6 +186,12 @@ pub fn typescript() -> String {
         "\n/** The one-page summary's recommendation lists, in order: made again, not made again, new. */\nexport const RECOMMENDATION_LIST_TITLES: readonly [string, string, string] = [{}];",
         titles.join(", ")
     );
+    let _ = writeln!(
+        o,
+        "\n/** The appendix of every recommendation, when some are left off the summary's page. */\nexport const RECOMMENDATION_APPENDIX = {{ title: {}, more: {} }} as const;",
+        serde_json::to_string(crate::render::RecommendationLists::APPENDIX_TITLE).expect("a title serialises"),
+        serde_json::to_string(crate::render::RecommendationLists::MORE).expect("words serialise"),
+    );
     list(
         o,
         "Export formats in the order they are offered.",

@@ -11,4 +11,9 @@ recurring: Array<string>, resolved: Array<string>, new: Array<string>,
 /**
  * How many of each were left off the page.
  */
-more: [number, number, number], };
+more: [number, number, number], 
+/**
+ * Every item of each list in full, for the appendix that follows the summary when any
+ * was left off its page: a reader of the paper has nothing else to turn to.
+ */
+complete: [string[], string[], string[]], };

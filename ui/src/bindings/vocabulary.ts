@@ -113,5 +113,8 @@ export const FORMATS: Readonly<Record<Format, { label: string, extensions: reado
 /** The one-page summary's recommendation lists, in order: made again, not made again, new. */
 export const RECOMMENDATION_LIST_TITLES: readonly [string, string, string] = ["Raised again", "Not raised again", "New"];
 
+/** The appendix of every recommendation, when some are left off the summary's page. */
+export const RECOMMENDATION_APPENDIX = { title: "Appendix: every recommendation", more: "more, listed in full in the appendix." } as const;
+
 /** Export formats in the order they are offered. */
 export const FORMAT_ORDER: readonly Format[] = ["pdf", "html", "csv", "md"];

@@ -1,6 +1,6 @@
 // Printing a comparison: a one-page summary built from the engine's Summary (the same content
 // as the PDF export), shown alone while the OS print dialog is open. Text only, as everywhere.
-import { RECOMMENDATION_LIST_TITLES } from "../bindings/vocabulary";
+import { RECOMMENDATION_APPENDIX, RECOMMENDATION_LIST_TITLES } from "../bindings/vocabulary";
 import type { Summary } from "../bindings/Summary";
 import { el } from "../dom";
 
@@ -68,7 +68,7 @@ function build(s: Summary): void {
             "ul",
             {},
             ...items.map((item) => el("li", {}, item)),
-            more > 0 ? el("li", { class: "ps-note" }, `… and ${more} more in the full comparison.`) : null,
+            more > 0 ? el("li", { class: "ps-note" }, `… and ${more} ${RECOMMENDATION_APPENDIX.more}`) : null,
           ),
     ]),
     el("h2", {}, "The most significant text changes"),
@@ -82,6 +82,19 @@ function build(s: Summary): void {
         c.after ? el("p", {}, `${s.after.year}: ${c.after}`) : null,
       ),
     ),
+    ...(r.more.some((n) => n > 0)
+      ? [
+          el(
+          "div",
+          { class: "ps-appendix" },
+          el("h2", {}, RECOMMENDATION_APPENDIX.title),
+          ...lists.flatMap(([title], i) => {
+            const all = r.complete[i] ?? [];
+            return [el("h3", {}, `${title} (${all.length})`), all.length === 0 ? el("p", { class: "ps-note" }, "None.") : el("ol", {}, ...all.map((item) => el("li", {}, item)))];
+          }),
+          ),
+        ]
+      : []),
     el(
       "footer",
       {},

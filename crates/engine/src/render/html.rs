@@ -1,7 +1,7 @@
 //! The summary as one self-contained HTML file: styles inline, no scripts, no external
 //! references, laid out for an A4 page when printed.
 
-use super::summary::Summary;
+use super::summary::{RecommendationLists, Summary};
 use std::fmt::Write;
 
 /// Escapes text for HTML element content and quoted attribute values. Hand-written because it
@@ -41,7 +41,8 @@ table { width: 100%; border-collapse: collapse; }
 th { text-align: left; font-size: 8.5pt; color: #5c636e; border-bottom: 1px solid #cdd2d9; padding: 3pt 4pt; }
 td { border-bottom: 1px solid #cdd2d9; padding: 4pt; vertical-align: top; }
 td.changed { font-weight: 700; }
-ul { margin: 0; padding-left: 14pt; }
+ul, ol { margin: 0; padding-left: 14pt; }
+.appendix { break-before: page; }
 li { margin: 0 0 2pt; }
 .none, .more, .stats { color: #5c636e; font-size: 8.5pt; }
 .change { margin: 6pt 0 0; }
@@ -135,7 +136,8 @@ fn write_summary(h: &mut String, s: &Summary) -> std::fmt::Result {
         if more > 0 {
             writeln!(
                 h,
-                "<li class=\"more\">… and {more} more in the full comparison.</li>"
+                "<li class=\"more\">{}</li>",
+                RecommendationLists::more_note(more)
             )?;
         }
         writeln!(h, "</ul>")?;
@@ -163,6 +165,27 @@ fn write_summary(h: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(h, "<p>{}: {}</p>", escape(&s.after.year), escape(after))?;
         }
         writeln!(h, "</div>")?;
+    }
+
+    if let Some(lists) = s.recommendations.appendix() {
+        writeln!(
+            h,
+            "<section class=\"appendix\"><h2>{}</h2>",
+            RecommendationLists::APPENDIX_TITLE
+        )?;
+        for (title, items) in lists {
+            writeln!(h, "<h3>{title} ({})</h3>", items.len())?;
+            if items.is_empty() {
+                writeln!(h, "<p class=\"none\">None.</p>")?;
+                continue;
+            }
+            writeln!(h, "<ol>")?;
+            for item in items {
+                writeln!(h, "<li>{}</li>", escape(item))?;
+            }
+            writeln!(h, "</ol>")?;
+        }
+        writeln!(h, "</section>")?;
     }
 
     writeln!(h, "<footer>")?;

@@ -1,6 +1,6 @@
 //! The summary as Markdown, for pasting into papers and issue trackers.
 
-use super::summary::Summary;
+use super::summary::{RecommendationLists, Summary};
 use std::fmt::Write;
 
 /// Report text must stay text when the Markdown is rendered: characters Markdown (and the HTML
@@ -76,7 +76,7 @@ fn write_summary(md: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(md, "- {}", escape(item))?;
         }
         if more > 0 {
-            writeln!(md, "- … and {more} more in the full comparison.")?;
+            writeln!(md, "- {}", RecommendationLists::more_note(more))?;
         }
     }
 
@@ -95,6 +95,19 @@ fn write_summary(md: &mut String, s: &Summary) -> std::fmt::Result {
         }
         if let Some(after) = &change.after {
             writeln!(md, "- {}: {}", s.after.year, escape(after))?;
+        }
+    }
+
+    if let Some(lists) = s.recommendations.appendix() {
+        writeln!(md, "\n## {}", RecommendationLists::APPENDIX_TITLE)?;
+        for (title, items) in lists {
+            writeln!(md, "\n### {title} ({})\n", items.len())?;
+            if items.is_empty() {
+                writeln!(md, "None.")?;
+            }
+            for (n, item) in items.iter().enumerate() {
+                writeln!(md, "{}. {}", n + 1, escape(item))?;
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 //! layout is first made as a list of drawing operations per page, then drawn, because the
 //! footer needs the page count.
 
-use super::summary::Summary;
+use super::summary::{RecommendationLists, Summary};
 use super::RenderError;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -135,6 +135,8 @@ struct Layout {
     y: f32,
     /// Content stops here; the footer sits below.
     bottom: f32,
+    /// Pages the summary itself takes, before any appendix.
+    summary_pages: usize,
     footer: Vec<String>,
 }
 
@@ -148,6 +150,7 @@ impl Layout {
             metrics,
             pages: vec![Vec::new()],
             y: TOP,
+            summary_pages: 1,
         })
     }
 
@@ -158,9 +161,13 @@ impl Layout {
     /// Makes room for `height`, on a new page when this one is full.
     fn room(&mut self, height: f32) {
         if self.y + height > self.bottom && self.y > TOP {
-            self.pages.push(Vec::new());
-            self.y = TOP;
+            self.new_page();
         }
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = TOP;
     }
 
     fn gap(&mut self, height: f32) {
@@ -280,22 +287,49 @@ impl Layout {
 
 /// Renders the summary as PDF bytes, on one page when it can be: when it overflows, items are
 /// left off (and counted) until it fits; when even the shortest does not fit, it is kept whole.
+/// Recommendations left off the page follow on an appendix page, every one in full.
 pub(super) fn render(s: &Summary) -> Result<Vec<u8>, RenderError> {
     let full = lay_out(s)?;
     let mut shortened = s.clone();
-    while full.pages.len() > 1 && shortened.shorten() {
+    while full.summary_pages > 1 && shortened.shorten() {
         let layout = lay_out(&shortened)?;
-        if layout.pages.len() == 1 {
+        if layout.summary_pages == 1 {
             return draw(&shortened, layout);
         }
     }
-    // It fits as it is, or needs more pages however short: then nothing is left off.
+    // It fits as it is, or needs more pages however short: then nothing more is left off.
     draw(s, full)
 }
 
 fn lay_out(s: &Summary) -> Result<Layout, RenderError> {
     let mut l = Layout::new(s)?;
+    summary_page(&mut l, s);
+    l.summary_pages = l.pages.len();
+    if let Some(lists) = s.recommendations.appendix() {
+        l.new_page();
+        l.paragraph(RecommendationLists::APPENDIX_TITLE, 14.0, Weight::Bold, INK);
+        l.rule(0.8, INK);
+        for (title, items) in lists {
+            l.gap(8.0);
+            l.paragraph(
+                &format!("{title} ({})", items.len()),
+                10.5,
+                Weight::Bold,
+                INK,
+            );
+            l.gap(3.0);
+            if items.is_empty() {
+                l.indented(14.0, "None.", 9.0, Weight::Regular, GREY);
+            }
+            for item in items {
+                l.bullet(item, 9.0);
+            }
+        }
+    }
+    Ok(l)
+}
 
+fn summary_page(l: &mut Layout, s: &Summary) {
     // Title block.
     l.paragraph("OFSTED INSPECTIONS COMPARED", 8.0, Weight::Bold, GREY);
     l.gap(2.0);
@@ -435,7 +469,7 @@ fn lay_out(s: &Summary) -> Result<Layout, RenderError> {
         if more > 0 {
             l.indented(
                 14.0,
-                &format!("… and {more} more in the full comparison."),
+                &RecommendationLists::more_note(more),
                 8.5,
                 Weight::Regular,
                 GREY,
@@ -468,8 +502,6 @@ fn lay_out(s: &Summary) -> Result<Layout, RenderError> {
             l.indented(10.0, quote, 8.5, Weight::Regular, *colour);
         }
     }
-
-    Ok(l)
 }
 
 /// Draws the laid-out pages and their footers.

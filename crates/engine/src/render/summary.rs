@@ -70,6 +70,10 @@ pub struct RecommendationLists {
     /// How many of each were left off the page.
     #[ts(type = "[number, number, number]")]
     pub more: [usize; 3],
+    /// Every item of each list in full, for the appendix that follows the summary when any
+    /// was left off its page: a reader of the paper has nothing else to turn to.
+    #[ts(type = "[string[], string[], string[]]")]
+    pub complete: [Vec<String>; 3],
 }
 
 impl RecommendationLists {
@@ -77,6 +81,26 @@ impl RecommendationLists {
     /// not made again is only that: the later report rarely says it was met, so the title
     /// claims no more.
     pub const TITLES: [&'static str; 3] = ["Raised again", "Not raised again", "New"];
+
+    pub const APPENDIX_TITLE: &'static str = "Appendix: every recommendation";
+    /// Follows "… and 3 " on the page where items were left off.
+    pub const MORE: &'static str = "more, listed in full in the appendix.";
+
+    /// "… and 3 more, listed in full in the appendix."
+    pub fn more_note(more: usize) -> String {
+        format!("… and {more} {}", Self::MORE)
+    }
+
+    /// The appendix's lists (title, every item in full), when any item was left off the page.
+    pub fn appendix(&self) -> Option<[(&'static str, &[String]); 3]> {
+        let [again, not_again, new] = Self::TITLES;
+        let [recurring, resolved, fresh] = &self.complete;
+        self.more.iter().any(|&m| m > 0).then_some([
+            (again, &recurring[..]),
+            (not_again, &resolved[..]),
+            (new, &fresh[..]),
+        ])
+    }
 
     /// Each list with its title and how many were left off, in the order the page shows them.
     pub fn titled(&self) -> [(&'static str, &[String], usize); 3] {
@@ -152,6 +176,11 @@ impl Summary {
         let (resolved, more_resolved) =
             capped(r.resolved.iter().map(|x| x.text.as_str()).collect());
         let (new, more_new) = capped(r.new.iter().map(|x| x.text.as_str()).collect());
+        let complete = [
+            r.recurring.iter().map(|x| x.after.clone()).collect(),
+            r.resolved.iter().map(|x| x.text.clone()).collect(),
+            r.new.iter().map(|x| x.text.clone()).collect(),
+        ];
         let s = &c.stats;
         Summary {
             sources: [&c.before, &c.after].iter().map(|r| source(r)).collect(),
@@ -164,6 +193,7 @@ impl Summary {
                 resolved,
                 new,
                 more: [more_recurring, more_resolved, more_new],
+                complete,
             },
             text_changes: text_changes(c),
             text_stats: format!(

@@ -38,6 +38,11 @@ fn summary(items: usize) -> Summary {
             resolved: (0..items).map(item).collect(),
             new: vec![],
             more: [0, 2, 0],
+            complete: [
+                (0..items).map(item).collect(),
+                (0..items + 2).map(item).collect(),
+                vec![],
+            ],
         },
         text_changes: vec![TextChange {
             section: "Leadership".into(),
@@ -85,12 +90,21 @@ fn markdown_has_the_table_and_escapes_markup() {
     let md = String::from_utf8(render(&summary(2), Format::Markdown).unwrap()).unwrap();
     assert!(md.contains("| Overall effectiveness | Adequate | Good | ▲ Improved |"));
     assert!(md.contains("\\<script\\>"));
-    assert!(md.contains("… and 2 more"));
+    assert!(md.contains("… and 2 more, listed in full in the appendix."));
+    // The appendix lists every recommendation, the two left off the list included.
+    let appendix = md
+        .split("## Appendix: every recommendation")
+        .nth(1)
+        .unwrap();
+    assert!(appendix.contains("### Not raised again (4)"), "{appendix}");
+    assert!(appendix.contains("4. Recommendation 3:"), "{appendix}");
 }
 
 #[test]
 fn pdf_text_reads_back_and_pages_grow_only_when_needed() {
-    let short = render(&summary(2), Format::Pdf).unwrap();
+    let mut all_listed = summary(2);
+    all_listed.recommendations.more = [0; 3];
+    let short = render(&all_listed, Format::Pdf).unwrap();
     assert!(short.starts_with(b"%PDF-"));
     // Read back with the engine's own PDF reader: the text is real text, not drawn shapes.
     let read = crate::ingest::read_bytes(&short).expect("the PDF reads back");
@@ -108,15 +122,35 @@ fn pdf_text_reads_back_and_pages_grow_only_when_needed() {
     ] {
         assert!(page.contains(needle), "{needle} on page 1:\n{page}");
     }
-    // Long lists are shortened to fit the page, with the rest counted.
+    // Items left off even a short page are in an appendix, on a page of its own.
+    let read = crate::ingest::read_bytes(&render(&summary(2), Format::Pdf).unwrap()).unwrap();
+    assert_eq!(read.pages.len(), 2);
+    assert!(read.pages[1]
+        .trim_start()
+        .starts_with("Appendix: every recommendation"));
+    // Long lists are shortened to fit the page, the rest counted there and every one of them
+    // listed in full on the appendix pages that follow.
     let shortened = render(&summary(60), Format::Pdf).unwrap();
     let read = crate::ingest::read_bytes(&shortened).expect("the PDF reads back");
-    assert_eq!(
-        read.pages.len(),
-        1,
-        "sixty recommendations are counted, not listed"
+    let first = read.pages[0].replace('\n', " ");
+    assert!(
+        first.contains("more, listed in full in the appendix."),
+        "{first}"
     );
-    assert!(read.pages[0].contains("more in the full comparison"));
+    assert!(!first.contains("Appendix: every recommendation"), "{first}");
+    let appendix = read.pages[1..].join(" ").replace('\n', " ");
+    assert!(appendix
+        .trim_start()
+        .starts_with("Appendix: every recommendation"));
+    for needle in [
+        "Raised again (60)",
+        "Not raised again (62)",
+        "New (0)",
+        "Recommendation 61:",
+    ] {
+        assert!(appendix.contains(needle), "{needle} in the appendix");
+    }
+    assert_eq!(appendix.matches("Recommendation 59:").count(), 2);
     // Content that cannot be left off (the judgement table) takes the pages it needs.
     let mut long = summary(2);
     long.judgements = (0..60).map(|_| long.judgements[0].clone()).collect();
