@@ -1,4 +1,4 @@
-//! Summaries for committee papers: `compare A B --format pdf|html|csv|md -o FILE`.
+//! Summaries for committee papers: `compare A B --format pdf|docx|html|csv|md -o FILE`.
 
 use crate::support::{cli, corpus};
 use std::ffi::OsStr;
@@ -100,6 +100,14 @@ fn html_is_self_contained_csv_has_a_row_per_domain_markdown_has_the_table() {
     assert!(csv.contains("Hertfordshire,Overall effectiveness,2013,Adequate,2018,Good,improved"));
     assert!(csv.contains("Hertfordshire,Leadership,2013,Adequate,2018,Outstanding,improved"));
 
+    // A Word document (read back in the engine's render tests) from its extension.
+    let docx = dir.path().join("herts.docx");
+    export_to(&herts(), &docx);
+    assert!(
+        std::fs::read(&docx).unwrap().starts_with(b"PK\x03\x04"),
+        "a .docx is a zip"
+    );
+
     let md = std::fs::read_to_string(md).unwrap();
     assert!(
         md.contains("| Overall effectiveness | Adequate | Good | ▲ Improved |"),
@@ -117,14 +125,21 @@ fn bad_export_requests_get_clear_errors_and_no_file() {
         "{stderr}"
     );
 
-    let docx = dir.path().join("herts.docx");
-    let (code, stderr) = export(&herts(), &["-o".as_ref(), docx.as_os_str()]);
+    let (code, stderr) = export(&herts(), &["--format".as_ref(), "docx".as_ref()]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("herts.docx: cannot tell the format"),
+        stderr.contains("a Word document needs a file: add -o FILE.docx"),
         "{stderr}"
     );
-    assert!(!docx.exists());
+
+    let doc = dir.path().join("herts.doc");
+    let (code, stderr) = export(&herts(), &["-o".as_ref(), doc.as_os_str()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("herts.doc: cannot tell the format"),
+        "{stderr}"
+    );
+    assert!(!doc.exists());
 
     let nowhere = dir.path().join("no-such-folder/herts.pdf");
     let (code, stderr) = export(&herts(), &["-o".as_ref(), nowhere.as_os_str()]);

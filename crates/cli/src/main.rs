@@ -94,11 +94,12 @@ enum Command {
         /// Print JSON (same as --format json).
         #[arg(long)]
         json: bool,
-        /// Output format: text or json, or a summary for a committee paper as pdf, html, csv
-        /// (the judgement table) or md. Defaults to the output file's extension, else text.
+        /// Output format: text or json, or a summary for a committee paper as pdf, docx (Word),
+        /// html, csv (the judgement table) or md. Defaults to the output file's extension, else
+        /// text.
         #[arg(long, value_enum)]
         format: Option<Format>,
-        /// Write to this file instead of standard output (needed for pdf).
+        /// Write to this file instead of standard output (needed for pdf and docx).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Keep A as "before" and B as "after" even if B is earlier.
@@ -423,9 +424,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 (false, None, None) => Format::Text,
             };
-            if format == Format::Summary(render::Format::Pdf) && output.is_none() {
-                eprintln!("inspection-compare-cli: error: a PDF needs a file: add -o FILE.pdf");
-                return Ok(ExitCode::from(2));
+            if let (Format::Summary(summary), None) = (format, &output) {
+                if summary.is_binary() {
+                    eprintln!(
+                        "inspection-compare-cli: error: a {} needs a file: add -o FILE.{}",
+                        summary.label(),
+                        summary.extension()
+                    );
+                    return Ok(ExitCode::from(2));
+                }
             }
             let mut library = None;
             let mut reports = Vec::new();

@@ -5,4 +5,4 @@
  * `--format`, the app's Export menu and save dialog, the UI's buttons) derives from this
  * list, its ids, labels and extensions.
  */
-export type Format = "pdf" | "html" | "csv" | "md";
+export type Format = "pdf" | "docx" | "html" | "csv" | "md";

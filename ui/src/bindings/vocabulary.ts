@@ -105,6 +105,7 @@ export const PARAGRAPH_KINDS: Readonly<Record<ParagraphKind, string>> = {
 /** Export formats: a name for people and the file extensions, the usual one first. */
 export const FORMATS: Readonly<Record<Format, { label: string, extensions: readonly string[] }>> = {
   "pdf": {"label":"PDF","extensions":["pdf"]},
+  "docx": {"label":"Word document","extensions":["docx"]},
   "html": {"label":"Web page (HTML)","extensions":["html","htm"]},
   "csv": {"label":"Judgement table (CSV)","extensions":["csv"]},
   "md": {"label":"Markdown","extensions":["md","markdown"]},
@@ -117,4 +118,4 @@ export const RECOMMENDATION_LIST_TITLES: readonly [string, string, string] = ["R
 export const RECOMMENDATION_APPENDIX = { title: "Appendix: every recommendation", more: "more, listed in full in the appendix." } as const;
 
 /** Export formats in the order they are offered. */
-export const FORMAT_ORDER: readonly Format[] = ["pdf", "html", "csv", "md"];
+export const FORMAT_ORDER: readonly Format[] = ["pdf", "docx", "html", "csv", "md"];

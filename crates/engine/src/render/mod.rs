@@ -1,10 +1,10 @@
 //! Render: a [`Comparison`](crate::compare::Comparison) → a summary for a committee paper, as
-//! PDF, HTML, CSV or Markdown.
+//! PDF, a Word document, HTML, CSV or Markdown.
 //!
 //! [`Summary`] is this stage's hand-off type: what goes on the page, already chosen and worded
 //! (the two inspections, the judgement table with arrows and words, recommendations raised
 //! again, resolved and new, the most significant text changes, the sources). Each format only
-//! lays it out, so all four say the same thing.
+//! lays it out, so all five say the same thing.
 //!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -17,6 +17,7 @@
 //! ```
 
 mod csv;
+mod docx;
 mod html;
 mod markdown;
 mod pdf;
@@ -36,6 +37,9 @@ use std::path::PathBuf;
 pub enum Format {
     #[serde(rename = "pdf")]
     Pdf,
+    /// Word, for committee papers: real headings, a header row, every recommendation.
+    #[serde(rename = "docx")]
+    Docx,
     /// One self-contained file: styles inline, no external references.
     #[serde(rename = "html")]
     Html,
@@ -47,7 +51,13 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Pdf, Format::Html, Format::Csv, Format::Markdown];
+    pub const ALL: [Format; 5] = [
+        Format::Pdf,
+        Format::Docx,
+        Format::Html,
+        Format::Csv,
+        Format::Markdown,
+    ];
 
     /// The id used on the command line, in menu ids and across IPC: its first extension.
     pub fn id(self) -> &'static str {
@@ -58,6 +68,7 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Pdf => "PDF",
+            Format::Docx => "Word document",
             Format::Html => "Web page (HTML)",
             Format::Csv => "Judgement table (CSV)",
             Format::Markdown => "Markdown",
@@ -68,6 +79,7 @@ impl Format {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Format::Pdf => &["pdf"],
+            Format::Docx => &["docx"],
             Format::Html => &["html", "htm"],
             Format::Csv => &["csv"],
             Format::Markdown => &["md", "markdown"],
@@ -76,6 +88,11 @@ impl Format {
 
     pub fn extension(self) -> &'static str {
         self.id()
+    }
+
+    /// Whether it is bytes rather than text: a file, never a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Pdf | Format::Docx)
     }
 
     /// The format a file name's extension asks for, in any case.
@@ -103,6 +120,8 @@ pub enum RenderError {
     Pdf(String),
     #[error("the CSV could not be written: {0}")]
     Csv(String),
+    #[error("the Word document could not be written: {0}")]
+    Docx(String),
     #[error("{}: cannot write the file: {source}; check that the folder exists and that you may write to it", path.display())]
     Write {
         path: PathBuf,
@@ -113,7 +132,7 @@ pub enum RenderError {
 impl RenderError {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            RenderError::Pdf(_) | RenderError::Csv(_) => ErrorKind::Render,
+            RenderError::Pdf(_) | RenderError::Csv(_) | RenderError::Docx(_) => ErrorKind::Render,
             RenderError::Write { .. } => ErrorKind::Write,
         }
     }
@@ -160,6 +179,7 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), RenderErro
 pub fn render(summary: &Summary, format: Format) -> Result<Vec<u8>, RenderError> {
     match format {
         Format::Pdf => pdf::render(summary),
+        Format::Docx => docx::render(summary),
         Format::Html => Ok(html::render(summary).into_bytes()),
         Format::Csv => csv::render(summary),
         Format::Markdown => Ok(markdown::render(summary).into_bytes()),

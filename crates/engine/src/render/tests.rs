@@ -163,6 +163,122 @@ fn pdf_text_reads_back_and_pages_grow_only_when_needed() {
     );
 }
 
+/// The Word document read back with the crate that wrote it: real headings (Word's heading
+/// styles, with outline levels), the judgement table with a header row, every recommendation.
+#[test]
+fn docx_reads_back_with_headings_a_header_row_and_every_recommendation() {
+    use docx_rust::document::{BodyContent, TableRowContent};
+    let bytes = render(&summary(2), Format::Docx).unwrap();
+    let file = docx_rust::DocxFile::from_reader(std::io::Cursor::new(bytes)).unwrap();
+    let docx = file.parse().unwrap();
+
+    let mut headings = Vec::new();
+    let mut texts = Vec::new();
+    let mut tables = Vec::new();
+    for content in &docx.document.body.content {
+        match content {
+            BodyContent::Paragraph(p) => {
+                let style = p.property.as_ref().and_then(|p| p.style_id.as_ref());
+                match style.map(|s| s.value.as_ref()) {
+                    Some(id) => headings.push((id.to_string(), p.text())),
+                    None => texts.push(p.text()),
+                }
+            }
+            BodyContent::Table(t) => tables.push(t),
+            _ => {}
+        }
+    }
+    let heading = |id: &str| -> Vec<&str> {
+        headings
+            .iter()
+            .filter(|(style, _)| style == id)
+            .map(|(_, text)| text.as_str())
+            .collect()
+    };
+    assert_eq!(
+        heading("Title"),
+        ["Hertfordshire: 2013 and 2018 inspections compared"]
+    );
+    assert_eq!(
+        heading("Heading1"),
+        [
+            "The two inspections",
+            "Judgements",
+            "Recommendations",
+            "The most significant text changes",
+            "Sources"
+        ]
+    );
+    // The lists in full: two "more" on the page are here (4 not raised again).
+    assert_eq!(
+        heading("Heading2")[2..],
+        ["Raised again (2)", "Not raised again (4)", "New (0)"]
+    );
+    for style in &docx.styles.styles {
+        let outline = style
+            .paragraph
+            .as_ref()
+            .and_then(|p| p.outline_lvl.as_ref())
+            .map(|o| o.value);
+        match style.style_id.as_ref() {
+            "Heading1" => assert_eq!(outline, Some(0)),
+            "Heading2" => assert_eq!(outline, Some(1)),
+            _ => {}
+        }
+    }
+
+    assert_eq!(tables.len(), 1);
+    let rows: Vec<(bool, Vec<String>)> = tables[0]
+        .rows
+        .iter()
+        .map(|row| {
+            let header = row.property.table_header.is_some();
+            let cells = row
+                .cells
+                .iter()
+                .map(|cell| match cell {
+                    TableRowContent::TableCell(c) => {
+                        c.iter_text().map(|t| t.as_ref()).collect::<String>()
+                    }
+                    TableRowContent::SDT(_) => String::new(),
+                })
+                .collect();
+            (header, cells)
+        })
+        .collect();
+    assert_eq!(
+        rows[0],
+        (
+            true,
+            vec![
+                "Judgement".into(),
+                "Before (2013)".into(),
+                "After (2018)".into(),
+                "Change".into()
+            ]
+        )
+    );
+    assert_eq!(
+        rows[1],
+        (
+            false,
+            vec![
+                "Overall effectiveness".into(),
+                "Adequate".into(),
+                "Good".into(),
+                "▲ Improved".into()
+            ]
+        )
+    );
+    assert_eq!(rows.len(), 4);
+
+    // Report text stays text: markup in it is written as characters, not as Word markup.
+    assert!(texts.iter().any(|t| t == "4. Recommendation 3: <b onclick=\"x()\">improve</b> supervision & oversight of practice."));
+    assert!(texts
+        .iter()
+        .any(|t| t.starts_with("Summary made 23 November 2026")));
+}
+
 #[test]
 fn files_are_written_whole() {
     let dir = tempfile::tempdir().unwrap();
@@ -187,5 +303,6 @@ fn formats_from_extensions() {
         assert_eq!(Format::from_extension(format.extension()), Some(format));
     }
     assert_eq!(Format::from_extension("MARKDOWN"), Some(Format::Markdown));
-    assert_eq!(Format::from_extension("docx"), None);
+    assert_eq!(Format::from_extension("DOCX"), Some(Format::Docx));
+    assert_eq!(Format::from_extension("doc"), None);
 }

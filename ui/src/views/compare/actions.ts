@@ -40,7 +40,7 @@ export function createActions(handlers: { print(): void; exportAs(format: api.Ex
     id: "export-button",
     "aria-haspopup": "menu",
     "aria-expanded": "false",
-    title: "Save the summary as PDF, HTML, CSV or Markdown",
+    title: "Save the summary as PDF, Word, HTML, CSV or Markdown",
     disabled: true,
   });
   exportMenu.addEventListener("keydown", (e) => {
