@@ -9,6 +9,24 @@ async fn two_files_on_the_command_line_open_their_comparison() {
 
     app.wait_for_text("#compare-title", &["Hertfordshire"])
         .await;
+    // The moment the comparison is drawn, both lists name their inspection, whether or not
+    // the library's list has arrived (they were once painted empty for seconds).
+    let picked = app
+        .eval(
+            "return ['#compare-before', '#compare-after'].map((s) => \
+             document.querySelector(s + ' option:checked')?.textContent ?? '');",
+        )
+        .await;
+    let picked: Vec<&str> = picked
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        picked[0].contains("2013") && picked[1].contains("2018"),
+        "{picked:?}"
+    );
     let overall = app
         .wait_for_text(
             "#judgement-table .judgement-row[data-domain='overall']",

@@ -2,22 +2,10 @@
 //! files are dropped on the app, eight times in quick succession: everything lands, nothing is
 //! "locked"), and a damaged library at start (moved aside, and the app says where).
 
-use crate::support::{corpus, App};
+use crate::support::{cli_binary, corpus, App};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-
-/// The command-line tool, built beside the app by the workspace build that precedes these tests.
-fn cli_binary() -> PathBuf {
-    let app = PathBuf::from(env!("CARGO_BIN_EXE_inspection-compare"));
-    let cli = app.with_file_name("inspection-compare-cli");
-    assert!(
-        cli.is_file(),
-        "{} is missing: run `cargo build --workspace` first (scripts/test-all.sh does)",
-        cli.display()
-    );
-    cli
-}
 
 fn files_in(folder: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(corpus().join(folder))

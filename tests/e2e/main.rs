@@ -3,6 +3,7 @@
 //! they are ignored in a plain `cargo test`; `scripts/test-all.sh` runs them with `--ignored`.
 //! Each test starts its own app on a new library, so they do not depend on one another.
 
+mod accessibility;
 mod compare;
 mod hostile;
 #[path = "../common/hostile_inputs.rs"]

@@ -55,6 +55,18 @@ pub async fn within<T>(what: &str, work: impl std::future::Future<Output = T>) -
     }
 }
 
+/// The command-line tool, built beside the app by the workspace build that precedes these tests.
+pub fn cli_binary() -> PathBuf {
+    let app = PathBuf::from(env!("CARGO_BIN_EXE_inspection-compare"));
+    let cli = app.with_file_name("inspection-compare-cli");
+    assert!(
+        cli.is_file(),
+        "{} is missing: run `cargo build --workspace` first (scripts/test-all.sh does)",
+        cli.display()
+    );
+    cli
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -97,10 +109,22 @@ impl App {
     /// say), or a new library when `None`.
     pub async fn launch_with_library(content: Option<&[u8]>, files: &[PathBuf]) -> App {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let db = dir.path().join("library.db");
         if let Some(content) = content {
-            std::fs::write(&db, content).expect("the library file can be written");
+            std::fs::write(Self::library_in(&dir), content)
+                .expect("the library file can be written");
         }
+        App::launch_in(dir, files, &[]).await
+    }
+
+    /// The library file the app is given in `dir`.
+    pub fn library_in(dir: &tempfile::TempDir) -> PathBuf {
+        dir.path().join("library.db")
+    }
+
+    /// Launches on the library in `dir` (see `library_in`), with extra environment variables
+    /// for the app (`GTK_THEME=Adwaita:dark` for the dark appearance).
+    pub async fn launch_in(dir: tempfile::TempDir, files: &[PathBuf], env: &[(&str, &str)]) -> App {
+        let db = Self::library_in(&dir);
         let mut args = vec!["--db".to_string(), db.display().to_string()];
         args.extend(files.iter().map(|f| f.display().to_string()));
 
@@ -109,6 +133,7 @@ impl App {
         command
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         // Its own process group, so dropping the App stops WebKitWebDriver and the app too.

@@ -3,7 +3,8 @@ import { button, el } from "../dom";
 import { icon } from "./icons";
 
 const live = el("div", { class: "visually-hidden", role: "status", "aria-live": "polite", id: "live-status" });
-const toasts = el("div", { class: "toasts", "aria-live": "off" });
+// A named region, so toasts sit in a landmark like everything else on the page.
+const toasts = el("section", { class: "toasts", "aria-live": "off", "aria-label": "Notifications" });
 
 export function mountStatus(parent: HTMLElement): void {
   parent.append(live, toasts);

@@ -170,7 +170,8 @@ export function createLibraryView(): View {
         el(
           "section",
           { class: "letter-group", "aria-label": letter },
-          el("h2", { class: "letter-heading", "aria-hidden": "true" }, letter),
+          // An index letter for the eye; the authorities below it are the headings (h2).
+          el("div", { class: "letter-heading", "aria-hidden": "true" }, letter),
           el("div", { class: "letter-items" }, ...blocks),
         ),
       ),
@@ -212,7 +213,7 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
     el(
       "header",
       { class: "authority-head" },
-      el("div", {}, el("h3", { id: headingId, class: "authority-name" }, name), el("p", { class: "authority-meta" }, meta)),
+      el("div", {}, el("h2", { id: headingId, class: "authority-name" }, name), el("p", { class: "authority-meta" }, meta)),
       compareLatest,
     ),
     el("ol", { class: "timeline", "aria-label": `Inspections of ${name}, earliest first` }, ...shown.map((i, n) => timelineItem(i, shown[n + 1]))),

@@ -20,7 +20,8 @@ export function sectionBlock(section: SectionPair, yb: string, ya: string, chang
       { class: `section-head-side section-head-${which}` },
       heading
         ? el("span", { class: "section-heading-text" }, heading)
-        : el("span", { class: "muted" }, hasText ? "Untitled part" : `No matching section in ${year}`),
+        : // Only the first part of a report comes before any heading.
+          el("span", { class: "muted" }, hasText ? "Start of the report" : `No matching section in ${year}`),
       page !== null ? el("span", { class: "section-page" }, `p. ${page}`) : null,
     );
   };

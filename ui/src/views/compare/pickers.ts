@@ -48,9 +48,29 @@ export function createPickers(handlers: { pick(a: number, b: number): void; swap
     if (Number.isFinite(a) && Number.isFinite(b)) handlers.pick(a, b);
   }
 
-  function select(beforeId: number | null, afterId: number | null): void {
-    if (beforeId !== null) pickBefore.value = String(beforeId);
-    if (afterId !== null) pickAfter.value = String(afterId);
+  /**
+   * Selects `id` in a list. Launched with two files, the comparison can be asked for before
+   * the library's list has arrived: the list then shows the inspection from what is known of
+   * it (its comparison's side when there is one), never an empty box.
+   */
+  function show(picker: HTMLSelectElement, id: number, known: ReportSummary | null): void {
+    const value = String(id);
+    let option = Array.from(picker.options).find((o) => o.value === value);
+    if (!option || (known && option.dataset.provisional)) {
+      option?.remove();
+      const label = known ? `${known.local_authority} · ${yearLabel(known.inspection_start)} · ${known.framework_label}` : "Opening…";
+      option = el("option", { value, "data-provisional": "true" }, label);
+      picker.prepend(option);
+    }
+    picker.value = value;
+  }
+
+  // The comparison last described, for the lists' provisional options.
+  let described: Comparison | null = null;
+
+  function select(beforeId: number | null, afterId: number | null, c: Comparison | null = described): void {
+    if (beforeId !== null) show(pickBefore, beforeId, c?.before ?? null);
+    if (afterId !== null) show(pickAfter, afterId, c?.after ?? null);
   }
 
   return {
@@ -70,6 +90,8 @@ export function createPickers(handlers: { pick(a: number, b: number): void; swap
     },
     select,
     update(c, beforeId, afterId) {
+      described = c;
+      select(beforeId, afterId, c);
       fill(metaBefore, ...sideMeta(c.before, beforeId));
       fill(metaAfter, ...sideMeta(c.after, afterId));
     },
