@@ -14,6 +14,7 @@ macro_rules! app_commands {
             import_paths,
             compare_inspections,
             remove_inspection,
+            choose_authority,
             comparison_summary,
             export_comparison,
             ui_ready,

@@ -196,9 +196,14 @@ pub async fn list_inspections(app: tauri::AppHandle) -> Result<Vec<InspectionSum
     blocking(move || with_library(&app, Library::list)).await
 }
 
+/// Authorities with inspections in the library, or every authority of the list with `all`
+/// (to choose one for a report whose authority could not be told).
 #[tauri::command]
-pub async fn list_authorities(app: tauri::AppHandle) -> Result<Vec<AuthorityRow>> {
-    blocking(move || with_library(&app, |l| l.authorities(false))).await
+pub async fn list_authorities(
+    app: tauri::AppHandle,
+    all: Option<bool>,
+) -> Result<Vec<AuthorityRow>> {
+    blocking(move || with_library(&app, |l| l.authorities(all.unwrap_or(false)))).await
 }
 
 #[tauri::command]
@@ -295,6 +300,14 @@ pub async fn compare_inspections(
 pub async fn remove_inspection(app: tauri::AppHandle, id: i64) -> Result<()> {
     let path = app.state::<AppState>().library_path.clone();
     blocking(move || Ok(Library::open(&path)?.remove(id)?)).await
+}
+
+/// Files an inspection under an authority of the list, remembered for its document. Returns
+/// the authority's name.
+#[tauri::command]
+pub async fn choose_authority(app: tauri::AppHandle, id: i64, authority: String) -> Result<String> {
+    let path = app.state::<AppState>().library_path.clone();
+    blocking(move || Ok(Library::open(&path)?.choose_authority(id, &authority)?)).await
 }
 
 /// The one-page summary of a comparison, for the print view.

@@ -129,3 +129,36 @@ async fn dropping_folders_shows_progress_and_every_outcome() {
     app.screenshot("compare-text").await;
     app.quit().await;
 }
+
+/// A report whose authority is on no list: the import asks which authority it is, the report
+/// offers the list, and the choice files it (never a made-up authority).
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn a_report_of_an_unknown_authority_is_filed_where_people_choose() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/unknown-authority.txt");
+    let app = App::launch(&[file]).await;
+    app.click(".needs-authority").await;
+    app.wait_for_text("#report-title", &["Atlantis"]).await;
+    app.wait_for_text(".authority-chooser", &["Which authority", "Atlantis"])
+        .await;
+    app.wait_until(
+        "every authority offered",
+        "return document.querySelectorAll('#choose-authority option').length > 150;",
+    )
+    .await;
+    app.screenshot("choose-authority").await;
+    app.eval(
+        "const s = document.querySelector('#choose-authority'); s.value = 'Liverpool'; \
+         s.dispatchEvent(new Event('change')); return true;",
+    )
+    .await;
+    app.click("#choose-authority-save").await;
+    app.wait_for_text("#report-title", &["Liverpool"]).await;
+    app.wait_until(
+        "the question gone once answered",
+        "return !document.querySelector('.authority-chooser');",
+    )
+    .await;
+    app.quit().await;
+}

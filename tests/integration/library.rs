@@ -306,3 +306,70 @@ fn the_default_library_lives_under_the_apps_bundle_identifier() {
         .unwrap()
         .ends_with(inspection_engine::store::APP_IDENTIFIER));
 }
+
+/// A report whose authority is on no list is never filed under a made-up one: the import asks
+/// which authority it is, `assign` files it (by name, code or URN), and the choice is
+/// remembered through a re-read and a remove-and-add-again.
+#[test]
+fn an_authority_the_reader_cannot_tell_is_asked_for_and_the_answer_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let file = crate::support::fixtures().join("unknown-authority.txt");
+    let import = || cli(&db_args(&db, &["import".as_ref(), file.as_os_str()])).0;
+    let filed = |db: &Path| {
+        let list = cli_json(&db_args(db, &["list".as_ref(), "--json".as_ref()]));
+        let first = &list.as_array().unwrap()[0];
+        (
+            first["local_authority"].as_str().unwrap().to_string(),
+            first["authority_known"].as_bool().unwrap(),
+        )
+    };
+
+    let output = import();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains("which authority? inspection 1 (unknown-authority.txt) names \"Atlantis\"")
+            && said.contains("`assign 1 AUTHORITY`"),
+        "{said}"
+    );
+    assert_eq!(filed(&db), ("Atlantis".to_string(), false));
+
+    let (output, _) = cli(&db_args(
+        &db,
+        &["assign".as_ref(), "1".as_ref(), "Atlantis".as_ref()],
+    ));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        said.contains("\"Atlantis\" is not the name, code or Ofsted URN of an authority")
+            && said.contains("authorities --all"),
+        "{said}"
+    );
+
+    // By Ofsted URN (Liverpool's), then it is Liverpool's in every list.
+    let (output, _) = cli(&db_args(
+        &db,
+        &["assign".as_ref(), "1".as_ref(), "80485".as_ref()],
+    ));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("inspection 1 is filed under Liverpool")
+    );
+    assert_eq!(filed(&db), ("Liverpool".to_string(), true));
+
+    // Remembered: through a re-read with the parser, and when the file is removed and added.
+    let (output, _) = cli(&db_args(&db, &["reparse".as_ref()]));
+    assert!(output.status.success());
+    assert_eq!(filed(&db), ("Liverpool".to_string(), true));
+    let (output, _) = cli(&db_args(&db, &["remove".as_ref(), "1".as_ref()]));
+    assert!(output.status.success());
+    let output = import();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!said.contains("which authority?"), "{said}");
+    assert_eq!(filed(&db), ("Liverpool".to_string(), true));
+}

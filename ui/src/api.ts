@@ -43,8 +43,14 @@ export function listInspections(): Promise<InspectionSummary[]> {
   return invoke<InspectionSummary[]>("list_inspections");
 }
 
-export function listAuthorities(): Promise<AuthorityRow[]> {
-  return invoke<AuthorityRow[]>("list_authorities");
+/** Authorities with inspections in the library, or every one of the list with `all`. */
+export function listAuthorities(all = false): Promise<AuthorityRow[]> {
+  return invoke<AuthorityRow[]>("list_authorities", { all });
+}
+
+/** Files an inspection under an authority of the list (remembered); returns its name. */
+export function chooseAuthority(id: number, authority: string): Promise<string> {
+  return invoke<string>("choose_authority", { id, authority });
 }
 
 export function getInspection(id: number): Promise<StoredInspection> {

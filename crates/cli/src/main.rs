@@ -8,7 +8,7 @@ mod print;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use inspection_engine::render;
-use inspection_engine::store::{Library, SearchFilter, StoreError};
+use inspection_engine::store::{ImportStatus, Library, SearchFilter, StoreError};
 use inspection_engine::worker::{Worker, WorkerCommand};
 use inspection_engine::{FileError, Framework, Report};
 use std::io::Write;
@@ -75,6 +75,13 @@ enum Command {
         limit: usize,
         #[arg(long)]
         json: bool,
+    },
+    /// File an inspection under an authority of the list, for a report whose authority could
+    /// not be told (or was told wrong); remembered for its document, through re-reads.
+    Assign {
+        id: i64,
+        /// The authority's name, code or Ofsted URN (`authorities --all` lists them).
+        authority: String,
     },
     /// Remove an inspection and its document from the library.
     Remove { id: i64 },
@@ -185,6 +192,7 @@ fn describe(error: &anyhow::Error) -> String {
 fn hint(error: &anyhow::Error) -> Option<&'static str> {
     match error.downcast_ref::<StoreError>()? {
         StoreError::NoSuchInspection(_) => Some("`list` shows the inspections and their ids"),
+        StoreError::NoSuchAuthority(_) => Some("`authorities --all` lists every authority"),
         StoreError::NoDataDir => Some("give the library's path with --db"),
         _ => None,
     }
@@ -308,6 +316,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 summary.already_present(),
                 summary.refused()
             );
+            // Never a made-up authority: one the reader could not tell is asked for.
+            let added: std::collections::HashSet<i64> = summary
+                .outcomes
+                .iter()
+                .filter_map(|o| match o.status {
+                    ImportStatus::Imported { inspection_id } => Some(inspection_id),
+                    _ => None,
+                })
+                .collect();
+            for unknown in library
+                .list()?
+                .into_iter()
+                .filter(|i| !i.authority_known && added.contains(&i.id))
+            {
+                eprintln!(
+                    "which authority? inspection {} ({}) names {:?}, which is not on the list of authorities: file it with `assign {} AUTHORITY`",
+                    unknown.id, unknown.file_name, unknown.local_authority_as_printed, unknown.id
+                );
+            }
             if summary.refused() > 0 {
                 return Ok(ExitCode::from(1));
             }
@@ -350,6 +377,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 print::hits(&mut std::io::stdout().lock(), &hits)?;
             }
+        }
+        Command::Assign { id, authority } => {
+            let name = open_library(cli.db)?.choose_authority(id, &authority)?;
+            say!("inspection {id} is filed under {name}");
         }
         Command::Remove { id } => {
             let mut library = open_library(cli.db)?;

@@ -39,6 +39,7 @@ pub enum ErrorKind {
     Folder,
     Damaged,
     NoSuchInspection,
+    NoSuchAuthority,
     NoDataDir,
     BackupOntoItself,
     DiskFull,

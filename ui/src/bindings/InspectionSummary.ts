@@ -10,4 +10,9 @@ export type InspectionSummary = { id: number,
 /**
  * The authority's canonical name where it matched the list, else as printed.
  */
-local_authority: string, local_authority_as_printed: string, region: string | null, framework: Framework, framework_label: string, title: string, inspection_start: IsoDate | null, inspection_end: IsoDate | null, published: IsoDate | null, lead_inspector: string | null, file_name: string, judgements: Array<JudgementSummary>, };
+local_authority: string, local_authority_as_printed: string, 
+/**
+ * Whether it is filed under an authority of the list (matched or chosen); when not, the
+ * reader could not tell which, and people are asked to choose.
+ */
+authority_known: boolean, region: string | null, framework: Framework, framework_label: string, title: string, inspection_start: IsoDate | null, inspection_end: IsoDate | null, published: IsoDate | null, lead_inspector: string | null, file_name: string, judgements: Array<JudgementSummary>, };

@@ -212,13 +212,17 @@ function finish(outcomes: ImportOutcome[]): void {
     const inspection = inspectionById(o.inspection_id);
     const detail = row.node.querySelector(".import-detail");
     if (!inspection || !detail) continue;
+    const open = (): void => {
+      selectAuthority(inspection.local_authority);
+      navigate({ view: "report", id: inspection.id });
+    };
+    // Never a made-up authority: one the reader could not tell is asked for in the report.
     fill(
       detail,
       el("span", {}, `${inspectionName(inspection)} · ${inspection.framework_label}`),
-      button("Open", () => {
-        selectAuthority(inspection.local_authority);
-        navigate({ view: "report", id: inspection.id });
-      }, { class: "link-button", "aria-label": `Open ${inspectionName(inspection)}` }),
+      inspection.authority_known
+        ? button("Open", open, { class: "link-button", "aria-label": `Open ${inspectionName(inspection)}` })
+        : button("Which authority? Choose it", open, { class: "link-button needs-authority", "aria-label": `Which authority? Choose it for ${inspectionName(inspection)}` }),
     );
   }
 

@@ -9,6 +9,7 @@ import { navigate, type View } from "../router";
 import {
   authorityNames,
   authorityRow,
+  byDate,
   inspectionName,
   inspectionsOf,
   latestTwo,
@@ -193,7 +194,17 @@ export function createLibraryView(): View {
 
 function authorityBlock(name: string, region: string, all: InspectionSummary[], shown: InspectionSummary[]): HTMLElement {
   const row = authorityRow(name);
-  const meta = [region, row?.la_type, plural(all.length, "inspection")].filter(Boolean).join(" · ");
+  // A council that replaced others (Cumbria → Cumberland, Northamptonshire → North and West)
+  // carries their history on its timeline, each marked as the predecessor's.
+  const predecessors = library.authorities.filter((a) => a.successors.includes(name) && a.inspections > 0).map((a) => a.name);
+  const timeline = [...shown.map((i) => ({ inspection: i, predecessor: null as string | null })), ...predecessors.flatMap((p) => inspectionsOf(p).map((i) => ({ inspection: i, predecessor: p })))].sort((x, y) => byDate(x.inspection, y.inspection));
+  const lineage = [
+    predecessors.length ? `Formed from ${listWords(predecessors)}` : null,
+    row?.successors.length ? `Replaced by ${listWords(row.successors)}` : null,
+  ];
+  const meta = [region, row?.la_type, plural(all.length, "inspection"), ...lineage, row ? null : "Not on the list of authorities: open a report to choose its authority"]
+    .filter(Boolean)
+    .join(" · ");
   const headingId = `authority-${slug(name)}`;
   const [beforeLast, last] = latestTwo(name) ?? [undefined, undefined];
   const compareLatest =
@@ -216,18 +227,22 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
       el("div", {}, el("h2", { id: headingId, class: "authority-name" }, name), el("p", { class: "authority-meta" }, meta)),
       compareLatest,
     ),
-    el("ol", { class: "timeline", "aria-label": `Inspections of ${name}, earliest first` }, ...shown.map((i, n) => timelineItem(i, shown[n + 1]))),
+    el("ol", { class: "timeline", "aria-label": `Inspections of ${name}, earliest first` }, ...timeline.map((t, n) => timelineItem(t.inspection, timeline[n + 1]?.inspection, t.predecessor))),
   );
 }
 
-function timelineItem(inspection: InspectionSummary, next: InspectionSummary | undefined): HTMLElement {
+function listWords(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+function timelineItem(inspection: InspectionSummary, next: InspectionSummary | undefined, predecessor: string | null = null): HTMLElement {
   // The time to the next inspection sits on the line that leads to it.
   const year = yearOf(inspection.inspection_start);
   const nextYear = next ? yearOf(next.inspection_start) : null;
   const gap = year !== null && nextYear !== null ? nextYear - year : null;
   return el(
     "li",
-    { class: "timeline-item" },
+    { class: `timeline-item${predecessor ? " timeline-predecessor" : ""}` },
     el(
       "div",
       { class: "timeline-marker", "aria-hidden": "true" },
@@ -235,7 +250,7 @@ function timelineItem(inspection: InspectionSummary, next: InspectionSummary | u
       el("span", { class: "timeline-dot" }),
       gap !== null && gap > 0 ? el("span", { class: "timeline-gap" }, gap === 1 ? "1 year" : `${gap} years`) : gap === 0 ? el("span", { class: "timeline-gap" }, "same year") : null,
     ),
-    inspectionCard(inspection),
+    predecessor ? el("div", { class: "predecessor-card" }, el("p", { class: "predecessor-note" }, `Predecessor: ${predecessor}`), inspectionCard(inspection)) : inspectionCard(inspection),
   );
 }
 

@@ -122,7 +122,54 @@ export function createReportView(scroller: HTMLElement): View {
       textSection(report, highlight),
     );
 
-    fill(root, head, warnings, el("div", { class: "report-layout" }, toc, body));
+    fill(root, head, summary.authority_known ? null : authorityChooser(summary.id, summary.local_authority_as_printed), warnings, el("div", { class: "report-layout" }, toc, body));
+  }
+
+  /**
+   * For a report whose authority the reader could not tell: never a made-up authority, so
+   * people are asked which of the list it is. The choice is kept for the document.
+   */
+  function authorityChooser(id: number, printed: string): HTMLElement {
+    const select = el("select", { id: "choose-authority", class: "picker" }, el("option", { value: "" }, "Loading the authorities…"));
+    const save = button("File under this authority", () => void choose(), { class: "btn", id: "choose-authority-save", disabled: true });
+    void api
+      .listAuthorities(true)
+      .then((all) => {
+        fill(select, el("option", { value: "" }, "Choose an authority"), ...all.map((a) => el("option", { value: a.name }, `${a.name} (${a.region})`)));
+        save.disabled = false;
+      })
+      .catch((e) => toast(api.errorMessage(e), "error"));
+
+    async function choose(): Promise<void> {
+      if (!select.value) {
+        toast("Choose an authority from the list first.", "info");
+        select.focus();
+        return;
+      }
+      try {
+        const name = await api.chooseAuthority(id, select.value);
+        forgetInspection(id);
+        shownId = null;
+        await refreshLibrary();
+        toast(`Filed under ${name}. Inspection Compare will remember this for this report.`, "success");
+        void open({ view: "report", id });
+      } catch (e) {
+        toast(api.errorMessage(e), "error");
+      }
+    }
+
+    return el(
+      "div",
+      { class: "notice notice-warning authority-chooser", role: "group", "aria-labelledby": "choose-authority-title" },
+      icon("warning"),
+      el(
+        "div",
+        {},
+        el("strong", { id: "choose-authority-title" }, "Which authority is this report about?"),
+        el("p", {}, `The report names “${printed || "no authority"}”, which is not on the list of English local authorities. Choose it, so the report lines up with the authority’s other inspections.`),
+        el("div", { class: "chooser-row" }, el("label", { for: "choose-authority", class: "visually-hidden" }, "Authority"), select, save),
+      ),
+    );
   }
 
   function tocItem(label: string, target: string): HTMLElement {

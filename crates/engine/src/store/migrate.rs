@@ -22,11 +22,13 @@ pub(super) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
              ALTER TABLE inspections DROP COLUMN focus;
              ALTER TABLE inspections DROP COLUMN letter_date;",
         ),
+        M::up(include_str!("migrations/0004_authority_choices.sql"))
+            .down("DROP TABLE authority_choices;"),
     ])
 });
 
 /// The schema version the migrations lead to.
-pub const SCHEMA_VERSION: usize = 3;
+pub const SCHEMA_VERSION: usize = 4;
 
 /// Lets the crash tests kill the process while a migration's transaction is open (the variable
 /// is never set otherwise): they prove that a killed migration leaves the old library intact.

@@ -67,6 +67,8 @@ pub enum StoreError {
     },
     #[error("no inspection with id {0} in the library")]
     NoSuchInspection(i64),
+    #[error("{0:?} is not the name, code or Ofsted URN of an authority of the list")]
+    NoSuchAuthority(String),
     #[error("no data folder is known on this system to keep the library in")]
     NoDataDir,
     #[error("cannot back up the library {} onto itself; choose another file for the copy", path.display())]
@@ -85,6 +87,7 @@ impl StoreError {
             StoreError::Folder { .. } => ErrorKind::Folder,
             StoreError::MoveAside { .. } => ErrorKind::Damaged,
             StoreError::NoSuchInspection(_) => ErrorKind::NoSuchInspection,
+            StoreError::NoSuchAuthority(_) => ErrorKind::NoSuchAuthority,
             StoreError::NoDataDir => ErrorKind::NoDataDir,
             StoreError::BackupOntoItself { .. } => ErrorKind::BackupOntoItself,
             StoreError::DiskFull { .. } => ErrorKind::DiskFull,
@@ -106,6 +109,9 @@ pub struct InspectionSummary {
     /// The authority's canonical name where it matched the list, else as printed.
     pub local_authority: String,
     pub local_authority_as_printed: String,
+    /// Whether it is filed under an authority of the list (matched or chosen); when not, the
+    /// reader could not tell which, and people are asked to choose.
+    pub authority_known: bool,
     pub region: Option<String>,
     pub framework: Framework,
     pub framework_label: String,

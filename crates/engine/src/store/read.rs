@@ -46,7 +46,8 @@ impl Library {
     ) -> Result<Vec<InspectionSummary>> {
         let sql = format!(
             "SELECT i.id, coalesce(a.name, i.local_authority), i.local_authority, a.region, i.framework, i.title,
-                    i.inspection_start, i.inspection_end, i.published, i.lead_inspector, d.file_name
+                    i.inspection_start, i.inspection_end, i.published, i.lead_inspector, d.file_name,
+                    a.id IS NOT NULL
              FROM inspections i JOIN documents d ON d.id = i.document_id LEFT JOIN authorities a ON a.id = i.authority_id
              WHERE {condition}
              ORDER BY coalesce(a.name, i.local_authority), i.inspection_start, i.id"
@@ -59,6 +60,7 @@ impl Library {
                     id: r.get(0)?,
                     local_authority: r.get(1)?,
                     local_authority_as_printed: r.get(2)?,
+                    authority_known: r.get(11)?,
                     region: r.get(3)?,
                     framework,
                     framework_label: framework.label().to_string(),

@@ -36,15 +36,25 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Writes a report's rows for inspection `id` (the caller holds the transaction).
 fn write_report(tx: &rusqlite::Transaction<'_>, id: i64, report: &Report) -> rusqlite::Result<()> {
-    let authority_id: Option<i64> = match &report.authority {
-        Some(a) => tx
+    // A person's choice for this document wins over what the reader matched.
+    let chosen: Option<i64> = tx
+        .query_row(
+            "SELECT c.authority_id FROM authority_choices c JOIN documents d ON d.sha256 = c.sha256
+             JOIN inspections i ON i.document_id = d.id WHERE i.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let authority_id: Option<i64> = match (chosen, &report.authority) {
+        (Some(chosen), _) => Some(chosen),
+        (None, Some(a)) => tx
             .query_row(
                 "SELECT id FROM authorities WHERE name = ?1",
                 [&a.name],
                 |r| r.get(0),
             )
             .optional()?,
-        None => None,
+        (None, None) => None,
     };
     tx.execute(
         "UPDATE inspections SET authority_id = ?2, local_authority = ?3, framework = ?4, includes_lscb_review = ?5, title = ?6,
@@ -259,6 +269,60 @@ impl Library {
             write_report(tx, id, report).map_err(db)?;
             Ok(Added::New(id))
         })
+    }
+
+    /// Files an inspection under an authority of the list (by name, new or old code, or URN)
+    /// and remembers the choice for its document, for a report whose authority the reader
+    /// could not tell. Returns the authority's name.
+    pub fn choose_authority(&mut self, id: i64, authority: &str) -> Result<String> {
+        let wanted = authority.trim();
+        let key = crate::extract::name_key(wanted);
+        type Row = (i64, String, [Option<String>; 3]);
+        let found: Option<(i64, String)> = self
+            .all::<Row, Vec<Row>>(
+                "SELECT id, name, la_code, la_code_new, urn FROM authorities",
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        [r.get::<_, Option<String>>(2)?, r.get(3)?, r.get(4)?],
+                    ))
+                },
+            )?
+            .into_iter()
+            .find(|(_, name, codes)| {
+                crate::extract::name_key(name) == key
+                    || codes
+                        .iter()
+                        .flatten()
+                        .any(|c| c.eq_ignore_ascii_case(wanted))
+            })
+            .map(|(id, name, _)| (id, name));
+        let (authority_id, name) =
+            found.ok_or_else(|| StoreError::NoSuchAuthority(wanted.to_string()))?;
+        self.write(|tx, db| {
+            let sha: Option<String> = tx
+                .query_row(
+                    "SELECT d.sha256 FROM inspections i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(db)?;
+            let sha = sha.ok_or(StoreError::NoSuchInspection(id))?;
+            tx.execute(
+                "INSERT OR REPLACE INTO authority_choices (sha256, authority_id) VALUES (?1, ?2)",
+                params![sha, authority_id],
+            )
+            .map_err(db)?;
+            tx.execute(
+                "UPDATE inspections SET authority_id = ?2 WHERE id = ?1",
+                params![id, authority_id],
+            )
+            .map_err(db)?;
+            Ok(())
+        })?;
+        Ok(name)
     }
 
     /// Removes an inspection and its document.
