@@ -109,3 +109,59 @@ async fn a_damaged_library_is_moved_aside_and_the_app_says_where() {
     app.wait_for_text("#library-title", &["Library"]).await;
     app.quit().await;
 }
+
+/// A council that replaced another carries the predecessor's history on its timeline, marked.
+/// The corpus holds no Northamptonshire report, so the project's own unknown-authority file is
+/// filed under Northamptonshire with the command-line tool's `assign`.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn a_successor_council_shows_its_predecessors_inspections() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = App::library_in(&dir);
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/unknown-authority.txt");
+    let west = corpus().join("national/inspections/2637548_west northamptonshire");
+    for args in [
+        vec![
+            "import".into(),
+            fixture.into_os_string(),
+            west.into_os_string(),
+        ],
+        vec!["assign".into(), "1".into(), "Northamptonshire".into()],
+    ] {
+        let output = Command::new(cli_binary())
+            .arg("--db")
+            .arg(&db)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let app = App::launch_in(dir, &[], &[]).await;
+    let west = "[data-authority='West Northamptonshire']";
+    let block = app
+        .wait_for_text(
+            west,
+            &[
+                "Formed from Northamptonshire",
+                "Predecessor: Northamptonshire",
+            ],
+        )
+        .await;
+    assert!(block.contains("2023"), "{block}");
+    app.wait_for_text(
+        "[data-authority='Northamptonshire']",
+        &["Replaced by North Northamptonshire and West Northamptonshire"],
+    )
+    .await;
+    app.eval(&format!(
+        "document.querySelector(\"{west}\").scrollIntoView(); return true;"
+    ))
+    .await;
+    app.screenshot("successor-timeline").await;
+    app.quit().await;
+}
