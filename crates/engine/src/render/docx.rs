@@ -28,11 +28,13 @@ pub(crate) const HEADING_2: &str = "Heading2";
 pub(super) fn render(s: &Summary) -> Result<Vec<u8>, RenderError> {
     let mut docx = Docx::default();
     // Space after each paragraph (in twentieths of a point), so lines of a list stand apart.
-    let mut normal = ParagraphProperty::default();
-    normal.spacing = Some(Spacing {
-        after: Some(100),
-        ..Spacing::default()
-    });
+    let normal = ParagraphProperty {
+        spacing: Some(Spacing {
+            after: Some(100),
+            ..Spacing::default()
+        }),
+        ..ParagraphProperty::default()
+    };
     docx.styles.push(
         Style::new(StyleType::Paragraph, "Normal")
             .name("Normal")
@@ -43,8 +45,10 @@ pub(super) fn render(s: &Summary) -> Result<Vec<u8>, RenderError> {
         (HEADING_1, "heading 1", Some(0), 30),
         (HEADING_2, "heading 2", Some(1), 24),
     ] {
-        let mut paragraph = ParagraphProperty::default();
-        paragraph.outline_lvl = outline.map(|value| OutlineLvl { value });
+        let paragraph = ParagraphProperty {
+            outline_lvl: outline.map(|value| OutlineLvl { value }),
+            ..ParagraphProperty::default()
+        };
         docx.styles.push(
             Style::new(StyleType::Paragraph, id)
                 .name(name)
