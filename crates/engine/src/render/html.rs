@@ -137,7 +137,7 @@ fn write_summary(h: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(
                 h,
                 "<li class=\"more\">{}</li>",
-                RecommendationLists::more_note(more)
+                RecommendationLists::more_note(more, items.len())
             )?;
         }
         writeln!(h, "</ul>")?;

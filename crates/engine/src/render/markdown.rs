@@ -76,7 +76,11 @@ fn write_summary(md: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(md, "- {}", escape(item))?;
         }
         if more > 0 {
-            writeln!(md, "- {}", RecommendationLists::more_note(more))?;
+            writeln!(
+                md,
+                "- {}",
+                RecommendationLists::more_note(more, items.len())
+            )?;
         }
     }
 

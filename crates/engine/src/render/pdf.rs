@@ -460,7 +460,7 @@ fn summary_page(l: &mut Layout, s: &Summary) {
         l.gap(2.0);
         l.paragraph(&format!("{title} ({total})"), 9.5, Weight::Bold, INK);
         l.gap(2.0);
-        if items.is_empty() {
+        if items.is_empty() && more == 0 {
             l.indented(14.0, "None.", 9.0, Weight::Regular, GREY);
         }
         for item in items.iter() {
@@ -469,7 +469,7 @@ fn summary_page(l: &mut Layout, s: &Summary) {
         if more > 0 {
             l.indented(
                 14.0,
-                &RecommendationLists::more_note(more),
+                &RecommendationLists::more_note(more, items.len()),
                 8.5,
                 Weight::Regular,
                 GREY,

@@ -86,9 +86,14 @@ impl RecommendationLists {
     /// Follows "… and 3 " on the page where items were left off.
     pub const MORE: &'static str = "more, listed in full in the appendix.";
 
-    /// "… and 3 more, listed in full in the appendix."
-    pub fn more_note(more: usize) -> String {
-        format!("… and {more} {}", Self::MORE)
+    /// "… and 3 more, listed in full in the appendix." ("All 3 are listed in full in the
+    /// appendix." when none is on the page).
+    pub fn more_note(more: usize, shown: usize) -> String {
+        if shown == 0 {
+            format!("All {more} are listed in full in the appendix.")
+        } else {
+            format!("… and {more} {}", Self::MORE)
+        }
     }
 
     /// The appendix's lists (title, every item in full), when any item was left off the page.
@@ -208,9 +213,10 @@ impl Summary {
 
     /// Leaves one more item off the page, for a layout that overflows: recommendation lists
     /// (the longest first, the count of the rest kept) and text changes take turns down to two
-    /// each, then down to one each. False when nothing more can go.
+    /// each, then one each; then the lists down to none, as the appendix lists them all. False
+    /// when nothing more can go.
     pub fn shorten(&mut self) -> bool {
-        for keep in [2, 1] {
+        for keep in [2, 1, 0] {
             let r = &mut self.recommendations;
             let lists = [&mut r.recurring, &mut r.resolved, &mut r.new];
             let longest = (0..3).max_by_key(|&i| (lists[i].len(), std::cmp::Reverse(i)));
@@ -219,7 +225,8 @@ impl Summary {
                 r.more[i] += 1;
                 return true;
             }
-            if self.text_changes.len() > keep {
+            // The text changes are nowhere else: one always stays.
+            if self.text_changes.len() > keep.max(1) {
                 self.text_changes.pop();
                 return true;
             }
@@ -351,7 +358,12 @@ fn text_changes(c: &Comparison) -> Vec<TextChange> {
             let both_read = [&p.before, &p.after]
                 .iter()
                 .all(|side| side.as_ref().is_some_and(|s| reads_as_prose(&s.text)));
-            if matches!(p.kind, ParagraphKind::Changed | ParagraphKind::MovedChanged) && both_read {
+            // The same words, only spelt or punctuated differently, are no news for a committee.
+            let reworded = p.similarity < 0.99;
+            if matches!(p.kind, ParagraphKind::Changed | ParagraphKind::MovedChanged)
+                && both_read
+                && reworded
+            {
                 let words: usize = p
                     .hunks
                     .iter()
