@@ -125,3 +125,39 @@ async fn two_files_on_the_command_line_open_their_comparison() {
     .await;
     app.quit().await;
 }
+
+/// An inspection against a focused-visit letter (North Somerset 2020 → January 2022): no
+/// judgement table (a letter judges nothing), the item raised again, and each item not raised
+/// again either quoted where the letter speaks to it or said to be found nowhere.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn an_inspection_compared_with_a_focused_visit_letter() {
+    let national = crate::support::corpus().join("national");
+    let app = App::launch(&[
+        national.join("inspections/80528_north somerset/children's services inspection - 10 june 2020.pdf"),
+        national.join(
+            "focused-visits/80528_north somerset/children's services focused visit - 31 january 2022.pdf",
+        ),
+    ])
+    .await;
+    app.wait_for_text("#compare-title", &["North Somerset"])
+        .await;
+    app.wait_for_text("#compare-judgements", &["gives no judgements"])
+        .await;
+    assert!(app.find_all("#judgement-table").await.is_empty());
+    let recs = app
+        .wait_for_text(
+            "#compare-recommendations",
+            &[
+                "Management oversight of safeguarding practice",
+                "Not raised again",
+            ],
+        )
+        .await;
+    assert!(
+        recs.contains("found that speaks to it") || recs.contains("Discussed in"),
+        "{recs}"
+    );
+    app.screenshot("compare-letter").await;
+    app.quit().await;
+}

@@ -159,7 +159,7 @@ pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
     let r = &c.recommendations;
     writeln!(
         out,
-        "\nRecommendations: {} recurring, {} resolved, {} new",
+        "\nRecommendations: {} recurring, {} not raised again, {} new",
         r.recurring.len(),
         r.resolved.len(),
         r.new.len()
@@ -174,7 +174,21 @@ pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
         )?;
     }
     for item in &r.resolved {
-        writeln!(out, "  resolved: {}", item.text)?;
+        writeln!(out, "  not raised again: {}", item.text)?;
+        // Where the later report speaks to it (a suggestion to read), or that nothing was found.
+        if item.discussed.is_empty() {
+            writeln!(
+                out,
+                "      no paragraph of the later report found that speaks to it"
+            )?;
+        }
+        for d in &item.discussed {
+            writeln!(
+                out,
+                "      discussed, p. {}: \u{201c}{}\u{201d}",
+                d.page, d.quote
+            )?;
+        }
     }
     for item in &r.new {
         writeln!(out, "  new: {}", item.text)?;

@@ -102,6 +102,11 @@ fn adequate_scale(framework: Framework) -> bool {
 
 pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
     let mut rows = Vec::new();
+    // A letter or joint report judges nothing: a table would show every judgement "no longer
+    // judged" (or "new") when the letter simply gives none.
+    if before.framework.is_letter_or_joint() || after.framework.is_letter_or_joint() {
+        return rows;
+    }
     for domain in Domain::ALL {
         let (b, a) = (find(before, domain.keys()), find(after, domain.keys()));
         if b.is_none() && a.is_none() {
@@ -143,6 +148,9 @@ pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
             if b.scale_rank.is_none() || a.scale_rank.is_none() {
                 notes.push("Not judged in one of the inspections.".to_string());
             }
+        } else if domain == Domain::Overall && a.is_none() && !after.framework.gives_overall() {
+            // Not a judgement the authority lost: the later framework gives none.
+            notes.push(format!("{}.", after.framework.no_overall_reason()));
         } else if let Some(j) = a.or(b) {
             if j.key == JudgementKey::InCareAndCareLeavers {
                 notes

@@ -29,7 +29,7 @@ use crate::model::{Date, Framework, Grade, JudgementKey, Report};
 use serde::Serialize;
 
 pub use judgements::{Change, JudgementRow, JudgementSide};
-pub use recommendations::{RecommendationChanges, Recurring};
+pub use recommendations::{Discussion, Item, RecommendationChanges, Recurring};
 pub use text::{Hunk, HunkTag, ParagraphChange, ParagraphKind, ParagraphSide, SectionPair};
 
 /// What a comparison says about each report.
@@ -114,7 +114,18 @@ pub fn compare_in_order(before: &Report, after: &Report, swapped: bool) -> Compa
             sb.local_authority, sa.local_authority
         ));
     }
-    if before.framework != after.framework {
+    for r in [before, after] {
+        if r.framework.is_letter_or_joint() {
+            warnings.push(format!(
+                "The {} gives no judgements: compared are its areas for improvement and priority actions, and the text by topic.",
+                r.framework.label()
+            ));
+        }
+    }
+    if before.framework != after.framework
+        && before.framework.is_graded()
+        && after.framework.is_graded()
+    {
         warnings.push(format!(
             "The inspections used different frameworks ({} and {}): judgements are paired by what they cover.",
             before.framework.label(),

@@ -1,5 +1,8 @@
 //! Recommendations: which of the earlier report's items recur (reworded) in the later one,
-//! which were resolved (earlier only) and which are new, each tagged with themes.
+//! which are not raised again and which are new, each tagged with themes. An item not raised
+//! again is either discussed — the later report's paragraphs that speak to it, quoted with
+//! their pages, as the engine's suggestion — or not mentioned: only what the documents show.
+//! Letters' priority actions count as items with their "what needs to improve".
 
 use super::similarity::{dice, overlap, stems};
 use crate::model::Report;
@@ -74,7 +77,30 @@ pub struct Recurring {
 pub struct Item {
     pub text: String,
     pub themes: Vec<&'static str>,
+    /// For an earlier item not raised again: the later report's paragraphs that speak to it,
+    /// best first (at most two). Empty: not mentioned. Always empty for new items.
+    pub discussed: Vec<Discussion>,
 }
+
+/// A paragraph of the later report that speaks to an earlier item: a suggestion for people to
+/// read, not a finding that the item was met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Discussion {
+    /// Index into the later report's paragraphs.
+    pub paragraph: usize,
+    pub page: u32,
+    /// The paragraph's sentence that shares the most of the item's words.
+    pub quote: String,
+    /// The item's distinctive words the paragraph uses.
+    pub words: Vec<String>,
+}
+
+/// A paragraph discusses an item when it uses at least this share of the item's distinctive
+/// words, and at least two of them.
+const DISCUSSED: f64 = 0.5;
+/// At most this many paragraphs are quoted for one item.
+const DISCUSSIONS_PER_ITEM: usize = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -217,7 +243,58 @@ fn all_items(report: &Report) -> Vec<&String> {
         .recommendations
         .iter()
         .chain(&report.lscb_recommendations)
+        .chain(&report.priority_actions)
         .collect()
+}
+
+/// The later report's paragraphs that speak to `item`: prose (not the front page, not its own
+/// lists), using most of the item's distinctive words, best first.
+fn discussions(item: &HashSet<String>, after: &Report, lists: &[&String]) -> Vec<Discussion> {
+    if item.len() < 2 {
+        return Vec::new();
+    }
+    let furniture = super::text::furniture(after);
+    let mut found: Vec<(f64, usize, Vec<String>)> = after
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            !furniture.contains(i)
+                && super::text::reads_as_prose(&p.text)
+                && !lists.iter().any(|l| p.text.contains(l.as_str()))
+        })
+        .filter_map(|(i, p)| {
+            let words = distinctive(&p.text);
+            let mut shared: Vec<String> = item.intersection(&words).cloned().collect();
+            let share = shared.len() as f64 / item.len() as f64;
+            shared.sort();
+            (shared.len() >= 2 && share >= DISCUSSED).then_some((share, i, shared))
+        })
+        .collect();
+    found.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    found.truncate(DISCUSSIONS_PER_ITEM);
+    found
+        .into_iter()
+        .map(|(_, i, words)| {
+            let p = &after.paragraphs[i];
+            Discussion {
+                paragraph: i,
+                page: p.page,
+                quote: best_sentence(&p.text, item),
+                words,
+            }
+        })
+        .collect()
+}
+
+/// The sentence of a paragraph that shares the most of the item's words, cut to a quote.
+fn best_sentence(text: &str, item: &HashSet<String>) -> String {
+    let sentences = text.split_inclusive(['.', '?', '!']).map(str::trim);
+    let best = sentences
+        .filter(|s| !s.is_empty())
+        .max_by_key(|s| distinctive(s).intersection(item).count())
+        .unwrap_or(text);
+    crate::whitespace::excerpt(best, 240)
 }
 
 pub fn classify(before: &Report, after: &Report) -> RecommendationChanges {
@@ -265,21 +342,23 @@ pub fn classify(before: &Report, after: &Report) -> RecommendationChanges {
         ));
     }
     recurring.sort_by_key(|(i, _)| *i);
-    let item = |t: &String| Item {
+    let item = |t: &String, discussed: Vec<Discussion>| Item {
         text: t.clone(),
         themes: themes(t),
+        discussed,
     };
     let resolved: Vec<Item> = b
         .iter()
+        .zip(&bs)
         .zip(&used_b)
         .filter(|(_, u)| !**u)
-        .map(|(t, _)| item(t))
+        .map(|((t, words), _)| item(t, discussions(words, after, &a)))
         .collect();
     let new: Vec<Item> = a
         .iter()
         .zip(&used_a)
         .filter(|(_, u)| !**u)
-        .map(|(t, _)| item(t))
+        .map(|(t, _)| item(t, Vec::new()))
         .collect();
     let before_themes: Vec<&str> = b.iter().flat_map(|t| themes(t)).collect();
     let after_themes: Vec<&str> = a.iter().flat_map(|t| themes(t)).collect();

@@ -271,3 +271,71 @@ proptest! {
         prop_assert_eq!(rebuild(&hunks, HunkTag::Insert), after);
     }
 }
+
+/// North Somerset (national record): the 2020 ILACS's items followed through the January 2022
+/// focused visit and the 2023 ILACS. A letter gives no judgement table; an item not raised
+/// again is quoted where the later report speaks to it, or found nowhere. Read by hand.
+#[test]
+fn north_somerset_2020_items_through_a_focused_visit_and_the_next_inspection() {
+    let inspection = "national/inspections/80528_north somerset/children's services inspection - ";
+    let letter =
+        "national/focused-visits/80528_north somerset/children's services focused visit - ";
+    let y2020 = read(&format!("{inspection}10 june 2020.pdf"));
+    let y2022 = read(&format!("{letter}31 january 2022.pdf"));
+    let y2023 = read(&format!("{inspection}11 may 2023.pdf"));
+    let starts = |text: &str, start: &str| text.starts_with(start);
+
+    // 2020 → the 2022 letter: no judgement table, one item raised again.
+    let c = compare(&y2020, &y2022);
+    assert!(c.judgements.is_empty());
+    assert!(c.warnings.iter().any(|w| w.contains("gives no judgements")));
+    let r = &c.recommendations;
+    assert_eq!(r.recurring.len(), 1);
+    assert!(starts(
+        &r.recurring[0].before,
+        "Management oversight and supervision of the progress"
+    ));
+    assert!(starts(
+        &r.recurring[0].after,
+        "Management oversight of safeguarding practice"
+    ));
+    assert_eq!((r.resolved.len(), r.new.len()), (5, 3));
+
+    // 2020 → 2023: the same item raised again; the rest discussed (with pages) or not found.
+    let c = compare(&y2020, &y2023);
+    let r = &c.recommendations;
+    assert_eq!(r.recurring.len(), 1);
+    assert!(starts(
+        &r.recurring[0].after,
+        "The effectiveness of management oversight and supervision"
+    ));
+    let discussed = |item: &str| -> Vec<(u32, String)> {
+        r.resolved
+            .iter()
+            .find(|i| i.text.starts_with(item))
+            .unwrap_or_else(|| panic!("{item} is not raised again"))
+            .discussed
+            .iter()
+            .map(|d| (d.page, d.quote.clone()))
+            .collect()
+    };
+    let first = |item: &str| discussed(item).into_iter().next();
+    let (page, quote) =
+        first("The effectiveness, and management oversight, of decision-making").unwrap();
+    assert_eq!(page, 3);
+    assert!(starts(
+        &quote,
+        "Effective management oversight can be seen at key decision-making points"
+    ));
+    let (page, quote) =
+        first("Formalised matching of children with their long-term carers").unwrap();
+    assert_eq!(page, 8);
+    assert!(starts(
+        &quote,
+        "Almost half of children with a plan for long-term mainstream foster care"
+    ));
+    let (page, quote) = first("Use of performance management information").unwrap();
+    assert_eq!(page, 11);
+    assert!(quote.contains("performance management system"), "{quote}");
+    assert!(discussed("Access to the drop-in").is_empty());
+}

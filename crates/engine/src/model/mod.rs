@@ -118,6 +118,11 @@ impl Framework {
         }
     }
 
+    /// Whether its inspections give an overall effectiveness grade (not since the 2026 reform).
+    pub fn gives_overall(self) -> bool {
+        self.expected_keys(false).contains(&JudgementKey::Overall)
+    }
+
     /// Whether reports of this framework carry graded judgements at all.
     pub fn is_graded(self) -> bool {
         !self.is_letter_or_joint()

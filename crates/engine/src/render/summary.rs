@@ -2,9 +2,10 @@
 
 use crate::compare::text::reads_as_prose;
 use crate::compare::{
-    Change, Comparison, HunkTag, JudgementSide, ParagraphChange, ParagraphKind, ReportSummary,
+    Change, Comparison, HunkTag, Item, JudgementSide, ParagraphChange, ParagraphKind, ReportSummary,
 };
 use crate::model::Date;
+use crate::whitespace::excerpt;
 use serde::Serialize;
 
 /// How many text changes the summary shows: enough to give the flavour, few enough for a page.
@@ -167,23 +168,48 @@ impl Summary {
             .collect();
         let headline = headline(c, &before, &after);
         let r = &c.recommendations;
-        let capped = |items: Vec<&str>| -> (Vec<String>, usize) {
+        // An item not raised again says where the later report speaks to it, if it does.
+        let discussed = |x: &Item| -> String {
+            let pages: Vec<String> = x.discussed.iter().map(|d| d.page.to_string()).collect();
+            match pages.len() {
+                0 => String::new(),
+                1 => format!(" (discussed in {}: p. {})", after.year, pages[0]),
+                _ => format!(" (discussed in {}: pp. {})", after.year, pages.join(", ")),
+            }
+        };
+        let capped = |items: Vec<(&str, String)>| -> (Vec<String>, usize) {
             let more = items.len().saturating_sub(ITEMS_PER_LIST);
             let kept = items
                 .into_iter()
                 .take(ITEMS_PER_LIST)
-                .map(|t| excerpt(t, ITEM_CHARS))
+                .map(|(t, note)| excerpt(t, ITEM_CHARS) + &note)
                 .collect();
             (kept, more)
         };
-        let (recurring, more_recurring) =
-            capped(r.recurring.iter().map(|x| x.after.as_str()).collect());
-        let (resolved, more_resolved) =
-            capped(r.resolved.iter().map(|x| x.text.as_str()).collect());
-        let (new, more_new) = capped(r.new.iter().map(|x| x.text.as_str()).collect());
+        let (recurring, more_recurring) = capped(
+            r.recurring
+                .iter()
+                .map(|x| (x.after.as_str(), String::new()))
+                .collect(),
+        );
+        let (resolved, more_resolved) = capped(
+            r.resolved
+                .iter()
+                .map(|x| (x.text.as_str(), discussed(x)))
+                .collect(),
+        );
+        let (new, more_new) = capped(
+            r.new
+                .iter()
+                .map(|x| (x.text.as_str(), String::new()))
+                .collect(),
+        );
         let complete = [
             r.recurring.iter().map(|x| x.after.clone()).collect(),
-            r.resolved.iter().map(|x| x.text.clone()).collect(),
+            r.resolved
+                .iter()
+                .map(|x| x.text.clone() + &discussed(x))
+                .collect(),
             r.new.iter().map(|x| x.text.clone()).collect(),
         ];
         let s = &c.stats;
@@ -418,17 +444,6 @@ fn text_changes(c: &Comparison) -> Vec<TextChange> {
             after: p.after.as_ref().map(|a| excerpt(&a.text, EXCERPT_CHARS)),
         })
         .collect()
-}
-
-/// The text cut at a word boundary near `max` characters, with an ellipsis when cut.
-pub(crate) fn excerpt(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
 }
 
 /// "28 January – 6 February 2013", "15–19 October 2018", as people write them.

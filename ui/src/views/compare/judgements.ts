@@ -5,7 +5,7 @@ import type { JudgementSide } from "../../bindings/JudgementSide";
 import { changeTag, gradeBadge, gradeWord } from "../../components/grade";
 import { CHANGES } from "../../bindings/vocabulary";
 import { button, el, type Child } from "../../dom";
-import { plural, yearLabel } from "../../format";
+import { isGraded, plural, yearLabel } from "../../format";
 import { CHANGE_ORDER, countWord } from "./labels";
 import type { ShowEvidence, Side } from "./types";
 
@@ -76,7 +76,14 @@ export function judgementSection(c: Comparison, showEvidence: ShowEvidence): HTM
           ),
           el("tbody", {}, ...body),
         )
-      : el("p", { class: "muted" }, "Neither report gives graded judgements."),
+      : el(
+          "p",
+          { class: "muted" },
+          // A letter or joint report judges nothing: there is no table to compare, not a loss.
+          [c.before, c.after].some((s) => !isGraded(s.framework))
+            ? "A letter or joint report gives no judgements: compare its areas for improvement below, and the text by topic."
+            : "Neither report gives graded judgements.",
+        ),
     c.judgements.some((j) => j.before?.paragraph != null || j.after?.paragraph != null)
       ? el("p", { class: "table-foot muted" }, "Select a grade to see the paragraph that states it.")
       : null,

@@ -63,7 +63,28 @@ export function recommendationSection(c: Comparison): HTMLElement {
         `In the ${yb} report, not repeated in ${ya}`,
         r.resolved.length,
         r.resolved.length
-          ? el("ol", { class: "rec-list" }, ...r.resolved.map((item) => el("li", { class: "rec-item" }, el("p", {}, item.text), tags(item.themes))))
+          ? el(
+              "ol",
+              { class: "rec-list" },
+              ...r.resolved.map((item) =>
+                el(
+                  "li",
+                  { class: "rec-item" },
+                  el("p", {}, item.text),
+                  tags(item.themes),
+                  // Only what the later report shows: where it speaks to the item (quoted, as
+                  // the engine's suggestion), or that no paragraph was found.
+                  item.discussed.length
+                    ? el(
+                        "div",
+                        { class: "rec-discussed" },
+                        el("p", { class: "rec-discussed-label" }, `Discussed in ${ya} (suggested: read the paragraph)`),
+                        ...item.discussed.map((d) => el("blockquote", { class: "rec-quote" }, `“${d.quote}” `, el("span", { class: "rec-page" }, `p. ${d.page}`))),
+                      )
+                    : el("p", { class: "rec-not-found" }, `No paragraph of the ${ya} report found that speaks to it`),
+                ),
+              ),
+            )
           : none("Every earlier recommendation was made again."),
       ),
       column(
