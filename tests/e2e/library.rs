@@ -165,3 +165,67 @@ async fn a_successor_council_shows_its_predecessors_inspections() {
     app.screenshot("successor-timeline").await;
     app.quit().await;
 }
+
+/// North Somerset's timeline: its three inspections and five focused visits in date order,
+/// the letters as marks of their own, the 2019 visit's priority actions flagged, and a letter
+/// compared with the inspection it follows up.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn north_somerset_timeline_shows_letters_in_order_and_compares_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let national = corpus().join("national");
+    let output = Command::new(cli_binary())
+        .arg("--db")
+        .arg(App::library_in(&dir))
+        .arg("import")
+        .arg(national.join("inspections/80528_north somerset"))
+        .arg(national.join("focused-visits/80528_north somerset"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let app = App::launch_in(dir, &[], &[]).await;
+    let block = "[data-authority='North Somerset']";
+    app.wait_for_text(block, &["3 inspections · 5 letters"])
+        .await;
+    let items = app
+        .eval(&format!(
+            "return [...document.querySelectorAll(\"{block} .timeline-item\")].map((li) => \
+             [li.querySelector('.timeline-year').textContent, li.classList.contains('timeline-letter'), \
+              li.querySelector('.card-priority')?.textContent ?? '']);"
+        ))
+        .await;
+    let items: Vec<(String, bool, String)> = serde_json::from_value(items).unwrap();
+    let years: Vec<&str> = items.iter().map(|(y, _, _)| y.as_str()).collect();
+    assert_eq!(
+        years,
+        ["2017", "2019", "2020", "2021", "2022", "2023", "2025", "2025"]
+    );
+    let letters: Vec<bool> = items.iter().map(|(_, l, _)| *l).collect();
+    assert_eq!(letters, [false, true, false, true, true, false, true, true]);
+    assert_eq!(items[1].2, "!2 areas for priority action");
+    app.eval(&format!(
+        "document.querySelector(\"{block}\").scrollIntoView(); return true;"
+    ))
+    .await;
+    app.screenshot("timeline-letters").await;
+
+    // The December 2021 visit (published January 2022) against the 2020 inspection.
+    let letter = app
+        .find_all(&format!(
+            "{block} .timeline-item:nth-child(4) .card-actions button"
+        ))
+        .await;
+    assert_eq!(letter.len(), 2, "Open and Compare with previous");
+    letter[1].click().await.unwrap();
+    app.wait_for_text("#compare-before option:checked", &["2020"])
+        .await;
+    app.wait_for_text("#compare-after option:checked", &["2021"])
+        .await;
+    app.wait_for_text("#compare-judgements", &["gives no judgements"])
+        .await;
+    app.quit().await;
+}

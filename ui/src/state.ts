@@ -99,13 +99,16 @@ export function authorityRow(name: string): AuthorityRow | undefined {
   return library.authorities.find((a) => a.name === name);
 }
 
-/** The graded inspection of the same authority just before this graded one (letters and
- *  joint reports have no judgements to compare, so they have none). */
+/** The graded inspection of the same authority just before this one: for an inspection, the
+ *  one before it; for a letter or joint report, the inspection whose areas for improvement it
+ *  follows up. */
 export function previousOf(inspection: InspectionSummary): InspectionSummary | undefined {
-  if (!isGraded(inspection.framework)) return undefined;
-  const list = inspectionsOf(inspection.local_authority).filter((i) => isGraded(i.framework));
-  const at = list.findIndex((i) => i.id === inspection.id);
-  return at > 0 ? list[at - 1] : undefined;
+  const all = inspectionsOf(inspection.local_authority);
+  const at = all.findIndex((i) => i.id === inspection.id);
+  return all
+    .slice(0, Math.max(at, 0))
+    .filter((i) => isGraded(i.framework))
+    .pop();
 }
 
 /** The authority's latest two graded inspections (letters and joint reports have no judgements

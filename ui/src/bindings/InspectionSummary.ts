@@ -15,4 +15,8 @@ local_authority: string, local_authority_as_printed: string,
  * Whether it is filed under an authority of the list (matched or chosen); when not, the
  * reader could not tell which, and people are asked to choose.
  */
-authority_known: boolean, region: string | null, framework: Framework, framework_label: string, title: string, inspection_start: IsoDate | null, inspection_end: IsoDate | null, published: IsoDate | null, lead_inspector: string | null, file_name: string, judgements: Array<JudgementSummary>, };
+authority_known: boolean, region: string | null, framework: Framework, framework_label: string, title: string, inspection_start: IsoDate | null, inspection_end: IsoDate | null, published: IsoDate | null, lead_inspector: string | null, file_name: string, judgements: Array<JudgementSummary>, 
+/**
+ * Areas for priority action (letters): each calls for an action plan, so it is flagged.
+ */
+priority_actions: number, };

@@ -4,7 +4,7 @@ import { gradeBadge } from "../components/grade";
 import { icon } from "../components/icons";
 import { button, el, fill } from "../dom";
 import { FRAMEWORKS } from "../bindings/vocabulary";
-import { formatRange, judgementLabel, MOD, noOverallReason, plural, yearLabel, yearOf } from "../format";
+import { formatRange, isGraded, judgementLabel, MOD, noOverallReason, plural, yearLabel, yearOf } from "../format";
 import { navigate, type View } from "../router";
 import {
   authorityNames,
@@ -202,7 +202,9 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
     predecessors.length ? `Formed from ${listWords(predecessors)}` : null,
     row?.successors.length ? `Replaced by ${listWords(row.successors)}` : null,
   ];
-  const meta = [region, row?.la_type, plural(all.length, "inspection"), ...lineage, row ? null : "Not on the list of authorities: open a report to choose its authority"]
+  const letters = all.filter((i) => !isGraded(i.framework)).length;
+  const counts = [plural(all.length - letters, "inspection"), letters ? plural(letters, "letter") : null];
+  const meta = [region, row?.la_type, ...counts, ...lineage, row ? null : "Not on the list of authorities: open a report to choose its authority"]
     .filter(Boolean)
     .join(" · ");
   const headingId = `authority-${slug(name)}`;
@@ -240,9 +242,11 @@ function timelineItem(inspection: InspectionSummary, next: InspectionSummary | u
   const year = yearOf(inspection.inspection_start);
   const nextYear = next ? yearOf(next.inspection_start) : null;
   const gap = year !== null && nextYear !== null ? nextYear - year : null;
+  // Letters and joint reports are marks of their own on the line (never a grade's colour).
+  const kind = isGraded(inspection.framework) ? "" : " timeline-letter";
   return el(
     "li",
-    { class: `timeline-item${predecessor ? " timeline-predecessor" : ""}` },
+    { class: `timeline-item${kind}${predecessor ? " timeline-predecessor" : ""}` },
     el(
       "div",
       { class: "timeline-marker", "aria-hidden": "true" },
@@ -273,7 +277,11 @@ function inspectionCard(i: InspectionSummary): HTMLElement {
           el("span", { class: "card-overall-label" }, judgementLabel(overall.key)),
           gradeBadge(overall.grade, overall.standard, { size: "large" }),
         )
-      : el("p", { class: "card-ungraded" }, graded ? noOverallReason(i.framework) : "Ungraded: no judgements"),
+      : el("p", { class: "card-ungraded" }, graded ? noOverallReason(i.framework) : isGraded(i.framework) ? "Ungraded: no judgements" : "A letter: no judgements"),
+    // Priority actions call for an action plan: flagged in words and a mark, never a grade colour.
+    i.priority_actions > 0
+      ? el("p", { class: "card-priority" }, el("span", { class: "priority-mark", "aria-hidden": "true" }, "!"), `${plural(i.priority_actions, "area")} for priority action`)
+      : null,
     others.length
       ? el(
           "ul",

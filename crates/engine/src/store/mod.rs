@@ -122,6 +122,8 @@ pub struct InspectionSummary {
     pub lead_inspector: Option<String>,
     pub file_name: String,
     pub judgements: Vec<JudgementSummary>,
+    /// Areas for priority action (letters): each calls for an action plan, so it is flagged.
+    pub priority_actions: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]

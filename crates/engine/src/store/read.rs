@@ -47,7 +47,8 @@ impl Library {
         let sql = format!(
             "SELECT i.id, coalesce(a.name, i.local_authority), i.local_authority, a.region, i.framework, i.title,
                     i.inspection_start, i.inspection_end, i.published, i.lead_inspector, d.file_name,
-                    a.id IS NOT NULL
+                    a.id IS NOT NULL,
+                    (SELECT count(*) FROM recommendations r WHERE r.inspection_id = i.id AND r.priority = 1)
              FROM inspections i JOIN documents d ON d.id = i.document_id LEFT JOIN authorities a ON a.id = i.authority_id
              WHERE {condition}
              ORDER BY coalesce(a.name, i.local_authority), i.inspection_start, i.id"
@@ -71,6 +72,7 @@ impl Library {
                     lead_inspector: r.get(9)?,
                     file_name: r.get(10)?,
                     judgements: Vec::new(),
+                    priority_actions: r.get(12)?,
                 })
             })
             .map_err(self.db_error())?;
