@@ -373,3 +373,98 @@ fn an_authority_the_reader_cannot_tell_is_asked_for_and_the_answer_remembered() 
     assert!(!said.contains("which authority?"), "{said}");
     assert_eq!(filed(&db), ("Liverpool".to_string(), true));
 }
+
+/// The recommendation tracker of North Somerset from the command line: a status and note
+/// recorded on a 2020 item are in the tracker, kept through a re-read and a remove-and-add-
+/// again, and the CSV export reads back with them.
+#[test]
+fn the_tracker_keeps_a_status_through_reparse_and_re_import_and_exports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let national = corpus().join("national");
+    let inspection = national
+        .join("inspections/80528_north somerset/children's services inspection - 10 june 2020.pdf");
+    let letter = national.join(
+        "focused-visits/80528_north somerset/children's services focused visit - 31 january 2022.pdf",
+    );
+    for file in [&inspection, &letter] {
+        let (output, _) = cli(&db_args(&db, &["import".as_ref(), file.as_os_str()]));
+        assert!(output.status.success());
+    }
+    let run = |args: &[&str]| {
+        let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        let (output, _) = cli(&db_args(&db, &args));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Item 3 of the 2020 inspection (id 1): supervision of children's plans.
+    run(&[
+        "status",
+        "1",
+        "3",
+        "in_progress",
+        "--note",
+        "Supervision audit due in March",
+    ]);
+    let item3 = |db_json: serde_json::Value| {
+        let item = db_json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["document"] == 0 && i["index"] == 2)
+            .unwrap()
+            .clone();
+        (
+            item["status"].clone(),
+            item["note"].clone(),
+            item["later"][0]["raised_again"].clone(),
+        )
+    };
+    let tracker = || {
+        serde_json::from_str::<serde_json::Value>(&run(&[
+            "tracker",
+            "North Somerset",
+            "--format",
+            "json",
+        ]))
+        .unwrap()
+    };
+    let expected = (
+        serde_json::json!("in_progress"),
+        serde_json::json!("Supervision audit due in March"),
+        serde_json::json!(
+            "Management oversight of safeguarding practice, including supervision of staff."
+        ),
+    );
+    assert_eq!(item3(tracker()), expected);
+    run(&["reparse"]);
+    assert_eq!(item3(tracker()), expected);
+    run(&["remove", "1"]);
+    let (output, _) = cli(&db_args(&db, &["import".as_ref(), inspection.as_os_str()]));
+    assert!(output.status.success());
+    assert_eq!(item3(tracker()), expected, "kept by the document's bytes");
+
+    let csv_path = dir.path().join("tracker.csv");
+    run(&[
+        "tracker",
+        "North Somerset",
+        "-o",
+        csv_path.to_str().unwrap(),
+    ]);
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 6 + 4, "six 2020 items and the letter's four");
+    let row = rows
+        .iter()
+        .find(|r| {
+            &r[4] == "Management oversight and supervision of the progress of children’s plans."
+        })
+        .unwrap();
+    assert_eq!(&row[6], "In progress");
+    assert_eq!(&row[7], "Supervision audit due in March");
+    assert!(row[5].contains("raised again"), "{:?}", &row[5]);
+}

@@ -83,6 +83,31 @@ enum Command {
         /// The authority's name, code or Ofsted URN (`authorities --all` lists them).
         authority: String,
     },
+    /// The recommendation tracker of an authority: every item of its documents, what each later
+    /// document shows about it (a suggestion), and the statuses recorded.
+    Tracker {
+        /// The authority, as `authorities` lists it.
+        authority: String,
+        /// text (the default), json, csv, md or html; defaults to the output file's extension.
+        #[arg(long)]
+        format: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Record a tracker status and note for an item of an inspection (kept through reparse,
+    /// removal and re-import).
+    Status {
+        /// The inspection (or letter) id.
+        id: i64,
+        /// The item's number in that document's list, as `tracker` shows it.
+        item: usize,
+        /// not_started, in_progress, addressed, not_agreed, or none to clear it.
+        status: String,
+        /// A note to keep with it.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// Remove an inspection and its document from the library.
     Remove { id: i64 },
     /// Re-read every stored document with this version's parser.
@@ -381,6 +406,79 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Assign { id, authority } => {
             let name = open_library(cli.db)?.choose_authority(id, &authority)?;
             say!("inspection {id} is filed under {name}");
+        }
+        Command::Tracker {
+            authority,
+            format,
+            output,
+        } => {
+            let format = format
+                .or_else(|| {
+                    output
+                        .as_ref()
+                        .and_then(|p| p.extension())
+                        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                })
+                .unwrap_or_else(|| "text".into());
+            let library = open_library(cli.db)?;
+            let tracker = inspection_engine::authority_tracker(&library, &authority)?;
+            if tracker.documents.is_empty() {
+                eprintln!("inspection-compare-cli: error: no document of {authority:?} is in the library; `authorities` lists those that are");
+                return Ok(ExitCode::from(1));
+            }
+            let made = render::made_now();
+            let bytes = match format.as_str() {
+                "json" => serde_json::to_vec_pretty(&tracker)?,
+                "text" | "txt" => {
+                    render::render_tracker(&authority, &tracker, render::Format::Markdown, &made)?
+                }
+                other => match render::Format::from_extension(other) {
+                    Some(
+                        f @ (render::Format::Csv | render::Format::Markdown | render::Format::Html),
+                    ) => render::render_tracker(&authority, &tracker, f, &made)?,
+                    _ => {
+                        eprintln!("inspection-compare-cli: error: the tracker is written as text, json, csv, md or html, not {other:?}");
+                        return Ok(ExitCode::from(2));
+                    }
+                },
+            };
+            match output {
+                Some(path) => render::write_file(&path, &bytes)?,
+                None => std::io::stdout().lock().write_all(&bytes)?,
+            }
+        }
+        Command::Status {
+            id,
+            item,
+            status,
+            note,
+        } => {
+            let recorded = match status.as_str() {
+                "none" => None,
+                id_ => match inspection_engine::model::TrackerStatus::from_id(id_) {
+                    Some(s) => Some(s),
+                    None => {
+                        eprintln!("inspection-compare-cli: error: {status:?} is not a status: give not_started, in_progress, addressed, not_agreed or none");
+                        return Ok(ExitCode::from(2));
+                    }
+                },
+            };
+            let mut library = open_library(cli.db)?;
+            let stored = library.inspection(id)?;
+            let single = inspection_engine::compare::track(&[(id, &stored.report)]);
+            let Some(tracked) = item.checked_sub(1).and_then(|i| single.items.get(i)) else {
+                eprintln!(
+                    "inspection-compare-cli: error: inspection {id} has {} items; give a number from 1 to {}",
+                    single.items.len(),
+                    single.items.len()
+                );
+                return Ok(ExitCode::from(2));
+            };
+            library.set_tracker_status(id, &tracked.key, recorded, &note)?;
+            say!(
+                "inspection {id}, item {item}: {}",
+                recorded.map_or("status cleared", |s| s.label())
+            );
         }
         Command::Remove { id } => {
             let mut library = open_library(cli.db)?;

@@ -57,3 +57,20 @@ pub(crate) fn read_document(bytes: &[u8]) -> Result<(ingest::SourceKind, Report)
     let raw = ingest::read_bytes(bytes)?;
     Ok((raw.kind, extract::extract(&raw)?))
 }
+
+/// The recommendation tracker of an authority in the library: every item of its documents in
+/// date order, what each later document shows about it, and the statuses people recorded. It
+/// joins two stages (the store's documents and statuses, compare's tracking), so it sits here,
+/// above both, for the app and the CLI alike.
+pub fn authority_tracker(
+    library: &store::Library,
+    authority: &str,
+) -> Result<compare::Tracker, store::StoreError> {
+    let stored = library.inspections_of(authority)?;
+    let documents: Vec<(i64, &Report)> = stored.iter().map(|s| (s.summary.id, &s.report)).collect();
+    let mut tracker = compare::track(&documents);
+    for (document, s) in stored.iter().enumerate() {
+        tracker.record(document, &library.tracker_statuses(&s.sha256)?);
+    }
+    Ok(tracker)
+}

@@ -4,7 +4,10 @@
 //!   where the scale or scope differs.
 //! - [`text`]: sections aligned by topic and content, paragraphs by similarity, word-level
 //!   hunks from `similar` (with a deadline), moved paragraphs detected.
-//! - [`recommendations`]: recurring (reworded) / resolved / new, with themes.
+//! - [`recommendations`]: recurring (reworded) / not raised again (discussed, with quoted
+//!   paragraphs, or not found) / new, with themes.
+//! - [`tracker`]: every item of every document of an authority, with what each later
+//!   document shows about it.
 //!
 //! ```no_run
 //! use inspection_engine::{compare::compare, read_report};
@@ -21,6 +24,7 @@ pub(crate) mod judgements;
 pub(crate) mod recommendations;
 pub(crate) mod similarity;
 pub(crate) mod text;
+pub(crate) mod tracker;
 
 #[cfg(test)]
 mod tests;
@@ -31,6 +35,9 @@ use serde::Serialize;
 pub use judgements::{Change, JudgementRow, JudgementSide};
 pub use recommendations::{Discussion, Item, RecommendationChanges, Recurring};
 pub use text::{Hunk, HunkTag, ParagraphChange, ParagraphKind, ParagraphSide, SectionPair};
+pub use tracker::{
+    item_key, track, ItemKind, LaterEvidence, Recorded, TrackedDocument, TrackedItem, Tracker,
+};
 
 /// What a comparison says about each report.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

@@ -75,6 +75,8 @@ pub struct Recurring {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Item {
+    /// Position in its report's list (LA items, then LSCB items, then priority actions).
+    pub index: usize,
     pub text: String,
     pub themes: Vec<&'static str>,
     /// For an earlier item not raised again: the later report's paragraphs that speak to it,
@@ -238,7 +240,8 @@ pub fn themes(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
-fn all_items(report: &Report) -> Vec<&String> {
+/// Every item of a report: LA recommendations, LSCB recommendations, priority actions.
+pub(crate) fn all_items(report: &Report) -> Vec<&String> {
     report
         .recommendations
         .iter()
@@ -342,23 +345,19 @@ pub fn classify(before: &Report, after: &Report) -> RecommendationChanges {
         ));
     }
     recurring.sort_by_key(|(i, _)| *i);
-    let item = |t: &String, discussed: Vec<Discussion>| Item {
+    let item = |index: usize, t: &String, discussed: Vec<Discussion>| Item {
+        index,
         text: t.clone(),
         themes: themes(t),
         discussed,
     };
-    let resolved: Vec<Item> = b
-        .iter()
-        .zip(&bs)
-        .zip(&used_b)
-        .filter(|(_, u)| !**u)
-        .map(|((t, words), _)| item(t, discussions(words, after, &a)))
+    let resolved: Vec<Item> = (0..b.len())
+        .filter(|&i| !used_b[i])
+        .map(|i| item(i, b[i], discussions(&bs[i], after, &a)))
         .collect();
-    let new: Vec<Item> = a
-        .iter()
-        .zip(&used_a)
-        .filter(|(_, u)| !**u)
-        .map(|(t, _)| item(t, Vec::new()))
+    let new: Vec<Item> = (0..a.len())
+        .filter(|&j| !used_a[j])
+        .map(|j| item(j, a[j], Vec::new()))
         .collect();
     let before_themes: Vec<&str> = b.iter().flat_map(|t| themes(t)).collect();
     let after_themes: Vec<&str> = a.iter().flat_map(|t| themes(t)).collect();

@@ -339,3 +339,73 @@ fn north_somerset_2020_items_through_a_focused_visit_and_the_next_inspection() {
     assert!(quote.contains("performance management system"), "{quote}");
     assert!(discussed("Access to the drop-in").is_empty());
 }
+
+/// The tracker over North Somerset 2020 ILACS → January 2022 focused visit → 2023 ILACS: each
+/// 2020 item with what each later document shows, read by hand.
+#[test]
+fn north_somerset_tracker_follows_each_2020_item() {
+    let inspection = "national/inspections/80528_north somerset/children's services inspection - ";
+    let letter =
+        "national/focused-visits/80528_north somerset/children's services focused visit - ";
+    let reports = [
+        read(&format!("{inspection}10 june 2020.pdf")),
+        read(&format!("{letter}31 january 2022.pdf")),
+        read(&format!("{inspection}11 may 2023.pdf")),
+    ];
+    let t = track(&[(1, &reports[0]), (2, &reports[1]), (3, &reports[2])]);
+    assert_eq!(t.documents.len(), 3);
+    let of_2020: Vec<&TrackedItem> = t.items.iter().filter(|i| i.document == 0).collect();
+    assert_eq!(of_2020.len(), 6);
+    assert!(of_2020
+        .iter()
+        .all(|i| i.kind == ItemKind::Improvement && i.later.len() == 2));
+    // (item, 2022: raised again as / pages discussed, 2023: raised again as / pages discussed)
+    let shows = |e: &LaterEvidence| match &e.raised_again {
+        Some(again) => format!(
+            "again: {}",
+            again
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        None => format!(
+            "pages {:?}",
+            e.discussed.iter().map(|d| d.page).collect::<Vec<_>>()
+        ),
+    };
+    let expected = [
+        (
+            "The effectiveness, and management oversight",
+            ["pages []", "pages [3]"],
+        ),
+        (
+            "The quality of analysis in assessments",
+            ["pages []", "pages [1]"],
+        ),
+        (
+            "Management oversight and supervision of the progress",
+            [
+                "again: Management oversight of safeguarding",
+                "again: The effectiveness of management",
+            ],
+        ),
+        ("Formalised matching of children", ["pages []", "pages [8]"]),
+        ("Access to the drop-in", ["pages []", "pages []"]),
+        (
+            "Use of performance management information",
+            ["pages []", "pages [11, 2]"],
+        ),
+    ];
+    for (item, (start, later)) in of_2020.iter().zip(expected) {
+        assert!(item.text.starts_with(start), "{} / {start}", item.text);
+        let seen: Vec<String> = item.later.iter().map(shows).collect();
+        assert_eq!(seen, later, "{start}");
+    }
+    // The letter's own items are followed into 2023.
+    let of_2022: Vec<&TrackedItem> = t.items.iter().filter(|i| i.document == 1).collect();
+    assert_eq!(of_2022.len(), 4);
+    assert!(of_2022
+        .iter()
+        .all(|i| i.later.len() == 1 && i.later[0].document == 2));
+}

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 mod date;
 mod vocabulary;
 pub use date::Date;
-pub use vocabulary::{Domain, Grade, Topic};
+pub use vocabulary::{Domain, Grade, Topic, TrackerStatus};
 
 /// An inspection framework, detected from the report's own title and judgement table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]

@@ -278,3 +278,47 @@ mod tests {
         }
     }
 }
+
+/// Where a committee says an area for improvement stands: recorded by people in the tracker,
+/// never inferred by the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum TrackerStatus {
+    NotStarted,
+    InProgress,
+    Addressed,
+    NotAgreed,
+}
+
+impl TrackerStatus {
+    pub const ALL: [TrackerStatus; 4] = [
+        TrackerStatus::NotStarted,
+        TrackerStatus::InProgress,
+        TrackerStatus::Addressed,
+        TrackerStatus::NotAgreed,
+    ];
+
+    /// The id in the library, on the command line and across IPC.
+    pub fn id(self) -> &'static str {
+        match self {
+            TrackerStatus::NotStarted => "not_started",
+            TrackerStatus::InProgress => "in_progress",
+            TrackerStatus::Addressed => "addressed",
+            TrackerStatus::NotAgreed => "not_agreed",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<TrackerStatus> {
+        TrackerStatus::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TrackerStatus::NotStarted => "Not started",
+            TrackerStatus::InProgress => "In progress",
+            TrackerStatus::Addressed => "Addressed",
+            TrackerStatus::NotAgreed => "Not agreed",
+        }
+    }
+}

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 /// Escapes text for HTML element content and quoted attribute values. Hand-written because it
 /// is five characters; everything from a report passes through it.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -21,7 +21,7 @@ fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "
+pub(super) const STYLE: &str = "
 @page { size: A4; margin: 16mm 16mm 18mm; }
 * { box-sizing: border-box; }
 body { font: 10pt/1.4 system-ui, sans-serif; color: #191c21; margin: 0 auto; max-width: 180mm; padding: 8mm 0; }

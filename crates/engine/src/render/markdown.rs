@@ -6,7 +6,7 @@ use std::fmt::Write;
 /// Report text must stay text when the Markdown is rendered: characters Markdown (and the HTML
 /// it allows) would read as markup are escaped. Hand-written because it is one table of
 /// characters; the Markdown crates parse, they do not escape.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

@@ -22,8 +22,10 @@ mod html;
 mod markdown;
 mod pdf;
 mod summary;
+mod tracker;
 
 pub use summary::{JudgementLine, RecommendationLists, Summary, SummarySide, TextChange};
+pub use tracker::render_tracker;
 
 use crate::error::ErrorKind;
 use serde::{Deserialize, Serialize};
@@ -122,6 +124,8 @@ pub enum RenderError {
     Csv(String),
     #[error("the Word document could not be written: {0}")]
     Docx(String),
+    #[error("{0}")]
+    Unsupported(String),
     #[error("{}: cannot write the file: {source}; check that the folder exists and that you may write to it", path.display())]
     Write {
         path: PathBuf,
@@ -133,6 +137,7 @@ impl RenderError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             RenderError::Pdf(_) | RenderError::Csv(_) | RenderError::Docx(_) => ErrorKind::Render,
+            RenderError::Unsupported(_) => ErrorKind::InvalidInput,
             RenderError::Write { .. } => ErrorKind::Write,
         }
     }

@@ -2,7 +2,7 @@
 //! version does not know (a library written by a newer version, or edited by hand) is an
 //! error naming the column and the value, never a silent default.
 
-use crate::model::{Date, Framework, JudgementKey};
+use crate::model::{Date, Framework, JudgementKey, TrackerStatus};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 /// Letter and joint-report columns of an inspection: letter date, focus, outcome, rank.
@@ -39,6 +39,18 @@ impl ToSql for Framework {
 impl FromSql for Framework {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         by_id(value, "the framework", Framework::from_id)
+    }
+}
+
+impl ToSql for TrackerStatus {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(self.id().into())
+    }
+}
+
+impl FromSql for TrackerStatus {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        by_id(value, "the tracker status", TrackerStatus::from_id)
     }
 }
 

@@ -279,6 +279,27 @@ impl Library {
         })
     }
 
+    /// The tracker statuses recorded for a document, by item key.
+    pub fn tracker_statuses(&self, sha256: &str) -> Result<crate::compare::Recorded> {
+        let db = self.db_error();
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT item_key, status, note FROM tracker_statuses WHERE sha256 = ?1")
+            .map_err(&db)?;
+        let rows = statement
+            .query_map([sha256], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+            .map_err(&db)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(&db)
+    }
+
+    /// Every inspection and letter filed under an authority, earliest first.
+    pub fn inspections_of(&self, authority: &str) -> Result<Vec<StoredInspection>> {
+        let mut list = self.list()?;
+        list.retain(|i| i.local_authority == authority);
+        list.sort_by_key(|i| (i.inspection_start.or(i.published), i.id));
+        list.into_iter().map(|i| self.inspection(i.id)).collect()
+    }
+
     /// Authorities with at least one inspection, or all with `all`.
     pub fn authorities(&self, all: bool) -> Result<Vec<AuthorityRow>> {
         let rows: Vec<AuthorityRow> = self.all(

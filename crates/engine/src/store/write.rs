@@ -325,6 +325,41 @@ impl Library {
         Ok(name)
     }
 
+    /// Records (or, with `None`, clears) a tracker status and note for the item `key` of an
+    /// inspection's document. Kept by the document's SHA-256: it survives reparse and removal.
+    pub fn set_tracker_status(
+        &mut self,
+        id: i64,
+        key: &str,
+        status: Option<crate::model::TrackerStatus>,
+        note: &str,
+    ) -> Result<()> {
+        self.write(|tx, db| {
+            let sha: Option<String> = tx
+                .query_row(
+                    "SELECT d.sha256 FROM inspections i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(db)?;
+            let sha = sha.ok_or(StoreError::NoSuchInspection(id))?;
+            match status {
+                Some(status) => tx.execute(
+                    "INSERT OR REPLACE INTO tracker_statuses (sha256, item_key, status, note, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                    params![sha, key, status, note],
+                ),
+                None => tx.execute(
+                    "DELETE FROM tracker_statuses WHERE sha256 = ?1 AND item_key = ?2",
+                    params![sha, key],
+                ),
+            }
+            .map_err(db)?;
+            Ok(())
+        })
+    }
+
     /// Removes an inspection and its document.
     pub fn remove(&mut self, id: i64) -> Result<()> {
         self.write(|tx, db| {
