@@ -2,7 +2,8 @@
 //! the shared library connection; imports open their own, so reads go on meanwhile) and maps
 //! errors to a [`CommandError`] `{kind, message}`.
 
-use inspection_engine::compare::Comparison;
+use inspection_engine::compare::{Comparison, Tracker};
+use inspection_engine::model::TrackerStatus;
 use inspection_engine::render::{self, Summary};
 use inspection_engine::store::{
     AuthorityRow, ImportOutcome, ImportSummary, InspectionSummary, Library, SearchFilter,
@@ -308,6 +309,75 @@ pub async fn remove_inspection(app: tauri::AppHandle, id: i64) -> Result<()> {
 pub async fn choose_authority(app: tauri::AppHandle, id: i64, authority: String) -> Result<String> {
     let path = app.state::<AppState>().library_path.clone();
     blocking(move || Ok(Library::open(&path)?.choose_authority(id, &authority)?)).await
+}
+
+/// The recommendation tracker of an authority.
+#[tauri::command]
+pub async fn authority_tracker(app: tauri::AppHandle, authority: String) -> Result<Tracker> {
+    blocking(move || {
+        with_library(&app, |l| {
+            inspection_engine::authority_tracker(l, &authority)
+        })
+    })
+    .await
+}
+
+/// Records (or clears, with no status) a tracker status and note for an item.
+#[tauri::command]
+pub async fn set_tracker_status(
+    app: tauri::AppHandle,
+    id: i64,
+    key: String,
+    status: Option<TrackerStatus>,
+    note: String,
+) -> Result<()> {
+    let path = app.state::<AppState>().library_path.clone();
+    blocking(move || Ok(Library::open(&path)?.set_tracker_status(id, &key, status, &note)?)).await
+}
+
+/// Exports an authority's tracker to a file people choose (CSV, Markdown or HTML).
+#[tauri::command]
+pub async fn export_tracker(
+    app: tauri::AppHandle,
+    authority: String,
+    format: String,
+) -> Result<Option<String>> {
+    let format = match render::Format::from_id(&format) {
+        Some(f @ (render::Format::Csv | render::Format::Markdown | render::Format::Html)) => f,
+        _ => {
+            return Err(CommandError::new(
+                ErrorKind::InvalidInput,
+                format!("cannot export the tracker as {format:?}: choose csv, md or html"),
+            ))
+        }
+    };
+    blocking(move || {
+        let tracker = with_library(&app, |l| {
+            inspection_engine::authority_tracker(l, &authority)
+        })?;
+        let suggested = format!("{authority} recommendation tracker.{}", format.extension())
+            .replace(['/', '\\', ':'], " ");
+        let Some(path) = app
+            .dialog()
+            .file()
+            .set_title("Export the tracker")
+            .set_file_name(&suggested)
+            .add_filter(format.label(), format.extensions())
+            .blocking_save_file()
+        else {
+            return Ok(None);
+        };
+        let path = path.into_path().map_err(|e| {
+            CommandError::new(
+                ErrorKind::InvalidInput,
+                format!("that location cannot be written: {e}"),
+            )
+        })?;
+        let bytes = render::render_tracker(&authority, &tracker, format, &render::made_now())?;
+        render::write_file(&path, &bytes)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
 }
 
 /// The one-page summary of a comparison, for the print view.

@@ -1,5 +1,6 @@
 //! WCAG 2.2 AA on the real app: axe-core (from npm, `ui/node_modules/axe-core`) injected
-//! through WebDriver into the Library, Compare (change list open), Report and Search views of a
+//! through WebDriver into the Library, Compare (change list open), Report, Search and Tracker
+//! views of a
 //! library of the whole national folder, in the light and the dark appearance. Any violation
 //! (of WCAG 2.2 AA and axe's best practices, whatever its impact) fails the test, so a new one
 //! cannot slip in. Each view is also
@@ -157,6 +158,17 @@ async fn check_every_view(appearance: &str, env: &[(&str, &str)]) -> Vec<String>
     .await;
     check("search", violations(&app, &axe).await);
     app.screenshot(&format!("a11y-search-{appearance}")).await;
+
+    // Liverpool's recommendation tracker.
+    app.click("#nav-library").await;
+    app.eval(
+        "document.querySelector(\"[data-authority='Liverpool'] .tracker-button\").click(); return true;",
+    )
+    .await;
+    app.wait_for_text("#tracker-title", &["Liverpool"]).await;
+    app.find(".tracker-item").await;
+    check("tracker", violations(&app, &axe).await);
+    app.screenshot(&format!("a11y-tracker-{appearance}")).await;
 
     app.quit().await;
     found

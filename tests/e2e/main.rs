@@ -14,3 +14,4 @@ mod print;
 mod search;
 mod security;
 mod support;
+mod tracker;

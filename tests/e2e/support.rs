@@ -96,7 +96,7 @@ pub struct App {
     /// The app's library (a new one), for tests that also write to it from outside.
     pub db: PathBuf,
     /// Holds the new library; deleted when the test ends.
-    _library: tempfile::TempDir,
+    library: Option<tempfile::TempDir>,
 }
 
 impl App {
@@ -177,7 +177,7 @@ impl App {
             client,
             driver,
             db,
-            _library: dir,
+            library: Some(dir),
         };
         // The shell is drawn once the tabs are there.
         app.find("#nav-library").await;
@@ -273,6 +273,15 @@ impl App {
         assert!(png.starts_with(b"\x89PNG"), "the screenshot is a PNG");
         std::fs::write(screenshot_dir().join(format!("{name}.png")), png)
             .expect("the screenshot can be written");
+    }
+
+    /// Ends the session and stops the app, keeping its library folder for the next launch
+    /// (`launch_in`): a restart.
+    pub async fn quit_keeping_library(mut self) -> tempfile::TempDir {
+        let dir = self.library.take().expect("the app has its library folder");
+        let _ = tokio::time::timeout(PATIENCE, self.client.clone().close()).await;
+        drop(self);
+        dir
     }
 
     /// Ends the session (which closes the app) and stops the drivers.

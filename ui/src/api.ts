@@ -13,6 +13,8 @@ import type { SearchHit } from "./bindings/SearchHit";
 import type { Startup } from "./bindings/Startup";
 import type { StoredInspection } from "./bindings/StoredInspection";
 import type { Summary } from "./bindings/Summary";
+import type { Tracker } from "./bindings/Tracker";
+import type { TrackerStatus } from "./bindings/TrackerStatus";
 
 export function isCommandError(value: unknown): value is CommandError {
   return (
@@ -101,4 +103,22 @@ export type ExportFormat = Format;
 /** Asks where to save (a native dialog) and writes the file; null when cancelled. */
 export function exportComparison(a: number, b: number, keepOrder: boolean, format: ExportFormat): Promise<string | null> {
   return invoke<string | null>("export_comparison", { a, b, keepOrder, format });
+}
+
+/** An authority's recommendation tracker. */
+export function authorityTracker(authority: string): Promise<Tracker> {
+  return invoke<Tracker>("authority_tracker", { authority });
+}
+
+/** Records (or, with null, clears) a tracker status and note. */
+export function setTrackerStatus(id: number, key: string, status: TrackerStatus | null, note: string): Promise<void> {
+  return invoke<void>("set_tracker_status", { id, key, status, note });
+}
+
+/** The tracker formats: CSV, Markdown, HTML. */
+export type TrackerFormat = Extract<Format, "csv" | "md" | "html">;
+
+/** Asks where to save the tracker (a native dialog) and writes it; null when cancelled. */
+export function exportTracker(authority: string, format: TrackerFormat): Promise<string | null> {
+  return invoke<string | null>("export_tracker", { authority, format });
 }

@@ -16,6 +16,7 @@ import { createLibraryView } from "./views/library";
 import { mountPrintSheet } from "./views/print";
 import { createReportView } from "./views/report";
 import { createSearchView } from "./views/search";
+import { createTrackerView } from "./views/tracker";
 
 performance.mark("script-start");
 const app = document.querySelector<HTMLDivElement>("#app");
@@ -40,13 +41,16 @@ const navSearch = tab("nav-search", "Search", "search", () => ({ view: "search",
 let lastReport: number | null = null;
 const navReport = tab("nav-report", "Report", "report", () => ({ view: "report", id: lastReport ?? 0 }), null);
 navReport.hidden = true;
-const tabs: Record<ViewName, HTMLButtonElement> = { library: navLibrary, compare: navCompare, search: navSearch, report: navReport };
+let lastTracker: string | null = null;
+const navTracker = tab("nav-tracker", "Tracker", "list", () => ({ view: "tracker", authority: lastTracker ?? "" }), null);
+navTracker.hidden = true;
+const tabs: Record<ViewName, HTMLButtonElement> = { library: navLibrary, compare: navCompare, search: navSearch, report: navReport, tracker: navTracker };
 
 const topbar = el(
   "header",
   { class: "topbar" },
   el("div", { class: "brand" }, el("span", { class: "brand-mark", "aria-hidden": "true" }, el("span", {}), el("span", {})), el("span", { class: "brand-name" }, "Inspection Compare")),
-  el("nav", { class: "tabs", "aria-label": "Main" }, navLibrary, navCompare, navSearch, navReport),
+  el("nav", { class: "tabs", "aria-label": "Main" }, navLibrary, navCompare, navSearch, navReport, navTracker),
   el(
     "div",
     { class: "topbar-end" },
@@ -71,11 +75,13 @@ const libraryView = createLibraryView();
 const compareView = createCompareView(main);
 const searchView = createSearchView();
 const reportView = createReportView(main);
+const trackerView = createTrackerView();
 registerView("library", libraryView);
 registerView("compare", compareView);
 registerView("search", searchView);
 registerView("report", reportView);
-main.append(libraryView.root, compareView.root, searchView.root, reportView.root);
+registerView("tracker", trackerView);
+main.append(libraryView.root, compareView.root, searchView.root, reportView.root, trackerView.root);
 
 app.append(el("a", { class: "skip-link", href: "#main" }, "Skip to content"), topbar, main, dropOverlay);
 mountImportPanel(document.body);
@@ -83,7 +89,7 @@ mountShortcutsDialog(document.body);
 mountStatus(document.body);
 mountPrintSheet(document.body);
 
-const TITLES: Record<ViewName, string> = { library: "Library", compare: "Compare", search: "Search", report: "Report" };
+const TITLES: Record<ViewName, string> = { library: "Library", compare: "Compare", search: "Search", report: "Report", tracker: "Recommendation tracker" };
 
 onNavigate((route) => {
   for (const [name, node] of Object.entries(tabs)) {
@@ -93,6 +99,12 @@ onNavigate((route) => {
   if (route.view === "report") {
     lastReport = route.id;
     updateReportTab();
+  }
+  if (route.view === "tracker") {
+    lastTracker = route.authority;
+    navTracker.hidden = false;
+    const label = navTracker.querySelector(".tab-label");
+    if (label) label.textContent = `${route.authority} tracker`;
   }
   document.title = `${TITLES[route.view]} — Inspection Compare`;
 });

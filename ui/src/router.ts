@@ -5,7 +5,8 @@ export type Route =
   | { view: "library" }
   | { view: "compare"; a?: number; b?: number; keepOrder?: boolean }
   | { view: "search"; focus?: boolean }
-  | { view: "report"; id: number; paragraph?: number; highlight?: string[] };
+  | { view: "report"; id: number; paragraph?: number; highlight?: string[] }
+  | { view: "tracker"; authority: string };
 
 export type ViewName = Route["view"];
 
@@ -88,5 +89,6 @@ function stripTargets(route: Route): Route {
 function sameRoute(a: Route, b: Route): boolean {
   if (a.view !== b.view) return false;
   if (a.view === "report" && b.view === "report") return a.id === b.id;
+  if (a.view === "tracker" && b.view === "tracker") return a.authority === b.authority;
   return true;
 }

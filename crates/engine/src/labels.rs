@@ -84,9 +84,11 @@ pub fn typescript() -> String {
         "Format",
         "Framework",
         "Grade",
+        "ItemKind",
         "JudgementKey",
         "ParagraphKind",
         "Topic",
+        "TrackerStatus",
     ] {
         let _ = writeln!(out, "import type {{ {name} }} from \"./{name}\";");
     }
@@ -176,6 +178,31 @@ pub fn typescript() -> String {
             label: f.label(),
             extensions: f.extensions(),
         },
+    );
+    table(
+        o,
+        "Tracker statuses people record.",
+        "TRACKER_STATUSES",
+        "TrackerStatus",
+        "string",
+        &crate::model::TrackerStatus::ALL,
+        crate::model::TrackerStatus::label,
+    );
+    list(
+        o,
+        "Tracker statuses in the order they are offered.",
+        "TRACKER_STATUS_ORDER",
+        "TrackerStatus",
+        &crate::model::TrackerStatus::ALL,
+    );
+    table(
+        o,
+        "Which list of its document a tracked item is in.",
+        "ITEM_KINDS",
+        "ItemKind",
+        "string",
+        &crate::compare::ItemKind::ALL,
+        crate::compare::ItemKind::label,
     );
     let titles: Vec<String> = crate::render::RecommendationLists::TITLES
         .iter()

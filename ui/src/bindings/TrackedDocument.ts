@@ -5,4 +5,8 @@ import type { IsoDate } from "./IsoDate";
 /**
  * A document the tracker draws on.
  */
-export type TrackedDocument = { framework: Framework, framework_label: string, inspection_start: IsoDate | null, title: string, };
+export type TrackedDocument = { 
+/**
+ * The caller's id for it (the library's inspection id).
+ */
+id: number, framework: Framework, framework_label: string, inspection_start: IsoDate | null, title: string, };

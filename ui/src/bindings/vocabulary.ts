@@ -5,9 +5,11 @@ import type { Domain } from "./Domain";
 import type { Format } from "./Format";
 import type { Framework } from "./Framework";
 import type { Grade } from "./Grade";
+import type { ItemKind } from "./ItemKind";
 import type { JudgementKey } from "./JudgementKey";
 import type { ParagraphKind } from "./ParagraphKind";
 import type { Topic } from "./Topic";
+import type { TrackerStatus } from "./TrackerStatus";
 
 /** Each framework's name for people, whether it grades, and what to say when it shows no overall grade. */
 export const FRAMEWORKS: Readonly<Record<Framework, { label: string, graded: boolean, no_overall: string }>> = {
@@ -109,6 +111,24 @@ export const FORMATS: Readonly<Record<Format, { label: string, extensions: reado
   "html": {"label":"Web page (HTML)","extensions":["html","htm"]},
   "csv": {"label":"Judgement table (CSV)","extensions":["csv"]},
   "md": {"label":"Markdown","extensions":["md","markdown"]},
+};
+
+/** Tracker statuses people record. */
+export const TRACKER_STATUSES: Readonly<Record<TrackerStatus, string>> = {
+  "not_started": "Not started",
+  "in_progress": "In progress",
+  "addressed": "Addressed",
+  "not_agreed": "Not agreed",
+};
+
+/** Tracker statuses in the order they are offered. */
+export const TRACKER_STATUS_ORDER: readonly TrackerStatus[] = ["not_started", "in_progress", "addressed", "not_agreed"];
+
+/** Which list of its document a tracked item is in. */
+export const ITEM_KINDS: Readonly<Record<ItemKind, string>> = {
+  "improvement": "Area for improvement",
+  "lscb": "Safeguarding board recommendation",
+  "priority_action": "Priority action",
 };
 
 /** The one-page summary's recommendation lists, in order: made again, not made again, new. */

@@ -220,6 +220,10 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
         })
       : null;
 
+  const tracker = button([icon("list"), "Recommendation tracker"], () => navigate({ view: "tracker", authority: name }), {
+    class: "btn btn-secondary tracker-button",
+    "aria-label": `Recommendation tracker: ${name}`,
+  });
   return el(
     "article",
     { class: "authority", "data-authority": name, "aria-labelledby": headingId },
@@ -227,7 +231,7 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
       "header",
       { class: "authority-head" },
       el("div", {}, el("h2", { id: headingId, class: "authority-name" }, name), el("p", { class: "authority-meta" }, meta)),
-      compareLatest,
+      el("div", { class: "authority-actions" }, tracker, compareLatest),
     ),
     el("ol", { class: "timeline", "aria-label": `Inspections of ${name}, earliest first` }, ...timeline.map((t, n) => timelineItem(t.inspection, timeline[n + 1]?.inspection, t.predecessor))),
   );

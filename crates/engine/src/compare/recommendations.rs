@@ -46,10 +46,11 @@ const COMMON: &[&str] = &[
 ];
 
 fn distinctive(text: &str) -> HashSet<String> {
-    let common: HashSet<String> = COMMON.iter().flat_map(|w| stems(w)).collect();
+    static COMMON_STEMS: std::sync::LazyLock<HashSet<String>> =
+        std::sync::LazyLock::new(|| COMMON.iter().flat_map(|w| stems(w)).collect());
     stems(text)
         .into_iter()
-        .filter(|w| !common.contains(w))
+        .filter(|w| !COMMON_STEMS.contains(w))
         .collect()
 }
 
@@ -250,14 +251,11 @@ pub(crate) fn all_items(report: &Report) -> Vec<&String> {
         .collect()
 }
 
-/// The later report's paragraphs that speak to `item`: prose (not the front page, not its own
-/// lists), using most of the item's distinctive words, best first.
-fn discussions(item: &HashSet<String>, after: &Report, lists: &[&String]) -> Vec<Discussion> {
-    if item.len() < 2 {
-        return Vec::new();
-    }
+/// The later report's paragraphs that could speak to an earlier item, with their distinctive
+/// words: prose, not the front page, not its own lists. Computed once per pair of reports.
+fn prose_words(after: &Report, lists: &[&String]) -> Vec<(usize, HashSet<String>)> {
     let furniture = super::text::furniture(after);
-    let mut found: Vec<(f64, usize, Vec<String>)> = after
+    after
         .paragraphs
         .iter()
         .enumerate()
@@ -266,9 +264,25 @@ fn discussions(item: &HashSet<String>, after: &Report, lists: &[&String]) -> Vec
                 && super::text::reads_as_prose(&p.text)
                 && !lists.iter().any(|l| p.text.contains(l.as_str()))
         })
-        .filter_map(|(i, p)| {
-            let words = distinctive(&p.text);
-            let mut shared: Vec<String> = item.intersection(&words).cloned().collect();
+        .map(|(i, p)| (i, distinctive(&p.text)))
+        .collect()
+}
+
+/// The later report's paragraphs that speak to `item`: those using most of the item's
+/// distinctive words, best first.
+fn discussions(
+    item: &HashSet<String>,
+    after: &Report,
+    prose: &[(usize, HashSet<String>)],
+) -> Vec<Discussion> {
+    if item.len() < 2 {
+        return Vec::new();
+    }
+    let mut found: Vec<(f64, usize, Vec<String>)> = prose
+        .iter()
+        .filter_map(|(i, words)| {
+            let i = *i;
+            let mut shared: Vec<String> = item.intersection(words).cloned().collect();
             let share = shared.len() as f64 / item.len() as f64;
             shared.sort();
             (shared.len() >= 2 && share >= DISCUSSED).then_some((share, i, shared))
@@ -351,9 +365,10 @@ pub fn classify(before: &Report, after: &Report) -> RecommendationChanges {
         themes: themes(t),
         discussed,
     };
+    let prose = prose_words(after, &a);
     let resolved: Vec<Item> = (0..b.len())
         .filter(|&i| !used_b[i])
-        .map(|i| item(i, b[i], discussions(&bs[i], after, &a)))
+        .map(|i| item(i, b[i], discussions(&bs[i], after, &prose)))
         .collect();
     let new: Vec<Item> = (0..a.len())
         .filter(|&j| !used_a[j])

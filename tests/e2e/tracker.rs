@@ -1,0 +1,86 @@
+//! The recommendation tracker: North Somerset's 2020 items followed into the January 2022
+//! focused visit; a status and note recorded on one survive a restart of the app.
+
+use crate::support::{cli_binary, corpus, App};
+use std::process::Command;
+
+const ITEM: &str = "Management oversight and supervision of the progress";
+
+/// The item's row, by its text.
+fn row(script_body: &str) -> String {
+    format!(
+        "const row = [...document.querySelectorAll('.tracker-item')] \
+           .find((li) => li.querySelector('.tracker-text').textContent.includes('{ITEM}')); \
+         if (!row) return null; {script_body}"
+    )
+}
+
+async fn open_tracker(app: &App) {
+    app.wait_for_text("[data-authority='North Somerset']", &["North Somerset"])
+        .await;
+    app.click("[data-authority='North Somerset'] .tracker-button")
+        .await;
+    app.wait_for_text("#tracker-title", &["North Somerset"])
+        .await;
+    app.wait_until("the item's row", &row("return true;")).await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn a_status_and_note_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let national = corpus().join("national");
+    let output = Command::new(cli_binary())
+        .arg("--db")
+        .arg(App::library_in(&dir))
+        .arg("import")
+        .arg(national.join("inspections/80528_north somerset/children's services inspection - 10 june 2020.pdf"))
+        .arg(national.join(
+            "focused-visits/80528_north somerset/children's services focused visit - 31 january 2022.pdf",
+        ))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let app = App::launch_in(dir, &[], &[]).await;
+    open_tracker(&app).await;
+    let later = app
+        .eval(&row(
+            "return row.querySelector('.tracker-later').textContent;",
+        ))
+        .await;
+    let later = later.as_str().unwrap();
+    assert!(
+        later.contains("raised again")
+            && later.contains("Management oversight of safeguarding practice"),
+        "{later}"
+    );
+    app.eval(&row(
+        "row.querySelector('.tracker-status').value = 'in_progress'; \
+         row.querySelector('.tracker-note').value = 'Supervision audit due in March'; \
+         row.querySelector('.tracker-save').click(); return true;",
+    ))
+    .await;
+    app.wait_for_text(".toasts", &["Recorded: In progress"])
+        .await;
+    app.screenshot("tracker").await;
+
+    // Restart on the same library: the status and note are still there.
+    let dir = app.quit_keeping_library().await;
+    let app = App::launch_in(dir, &[], &[]).await;
+    open_tracker(&app).await;
+    let recorded = app
+        .eval(&row(
+            "return [row.querySelector('.tracker-status').value, row.querySelector('.tracker-note').value];",
+        ))
+        .await;
+    assert_eq!(
+        recorded,
+        serde_json::json!(["in_progress", "Supervision audit due in March"])
+    );
+    app.quit().await;
+}
