@@ -167,8 +167,10 @@ async fn check_every_view(appearance: &str, env: &[(&str, &str)]) -> Vec<String>
     .await;
     app.wait_for_text("#tracker-title", &["Liverpool"]).await;
     app.find(".tracker-item").await;
+    // Checked, not pictured: after the four views above, WebKitWebDriver's screenshot of this
+    // page did not answer within a minute (alone, the same page pictures in 1.6 s; the
+    // tracker's screenshot is taken by tracker::a_status_and_note_survive_a_restart).
     check("tracker", violations(&app, &axe).await);
-    app.screenshot(&format!("a11y-tracker-{appearance}")).await;
 
     app.quit().await;
     found
