@@ -182,7 +182,10 @@ export function createReportView(scroller: HTMLElement): View {
   async function remove(id: number, name: string): Promise<void> {
     const ok = await confirmDialog({
       title: `Remove ${name}?`,
-      body: [el("p", {}, "The inspection and its stored copy leave your library. The report file on your disk is not touched; you can add it again at any time.")],
+      body: [
+        el("p", {}, "The inspection and its stored copy leave your library. The report file on your disk is not touched; you can add it again at any time."),
+        el("p", {}, "Statuses and notes recorded for its items in the recommendation tracker are kept: they come back when you add the report again."),
+      ],
       confirm: "Remove",
       danger: true,
     });

@@ -409,3 +409,85 @@ fn north_somerset_tracker_follows_each_2020_item() {
         .iter()
         .all(|i| i.later.len() == 1 && i.later[0].document == 2));
 }
+
+/// Liverpool 2018 ILACS → 2019 and 2021 focused visits → 2023 and 2026 ILACS (national
+/// record): five pairs read by hand and kept exactly — an item raised again in a letter, and
+/// a letter's or inspection's item a later report speaks to.
+#[test]
+fn liverpool_tracker_pairs_read_by_hand() {
+    let inspection = "national/inspections/80485_liverpool/children's services inspection - ";
+    let letter = "national/focused-visits/80485_liverpool/children's services focused visit - ";
+    let reports = [
+        read(&format!("{inspection}02 july 2018.pdf")),
+        read(&format!("{letter}24 may 2019.pdf")),
+        read(&format!("{letter}02 august 2021.pdf")),
+        read(&format!("{inspection}25 may 2023.pdf")),
+        read(&format!("{inspection}07 july 2026.pdf")),
+    ];
+    let documents: Vec<(i64, &Report)> = reports.iter().zip(1..).map(|(r, id)| (id, r)).collect();
+    let t = track(&documents);
+    let item = |document: usize, start: &str| {
+        t.items
+            .iter()
+            .find(|i| i.document == document && i.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no item {start:?} in document {document}"))
+    };
+    let in_doc = |i: &TrackedItem, later: usize| {
+        i.later
+            .iter()
+            .find(|e| e.document == later)
+            .cloned()
+            .unwrap()
+    };
+    // Raised again in the next letter.
+    for (document, start, later, again) in [
+        (
+            0,
+            "Permanence planning for all children in care",
+            1,
+            "The timeliness of permanency planning for all children in care.",
+        ),
+        (
+            0,
+            "Quality and consistency of oversight and challenge by first line managers",
+            1,
+            "The quality and consistency of oversight and challenge by IROs.",
+        ),
+        (
+            1,
+            "Care plans which set out clear and measurable outcomes",
+            2,
+            "The quality of plans to ensure that children’s progress is clearly measured.",
+        ),
+    ] {
+        assert_eq!(
+            in_doc(item(document, start), later).raised_again.as_deref(),
+            Some(again),
+            "{start}"
+        );
+    }
+    // Spoken to in the 2026 inspection's prose.
+    for (document, start, page, quote) in [
+        (
+            2,
+            "Letters before proceedings",
+            5,
+            "Not all letters succinctly and clearly set out for parents what the concerns are",
+        ),
+        (
+            0,
+            "Comprehensive needs assessment and commissioning strategy",
+            11,
+            "The commissioning and sufficiency strategy includes an ambitious action plan",
+        ),
+    ] {
+        let e = in_doc(item(document, start), 4);
+        assert_eq!(e.raised_again, None, "{start}");
+        let first = e
+            .discussed
+            .first()
+            .unwrap_or_else(|| panic!("{start}: nothing found"));
+        assert_eq!(first.page, page, "{start}");
+        assert!(first.quote.starts_with(quote), "{start}: {}", first.quote);
+    }
+}
