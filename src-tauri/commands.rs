@@ -335,7 +335,7 @@ pub async fn set_tracker_status(
     blocking(move || Ok(Library::open(&path)?.set_tracker_status(id, &key, status, &note)?)).await
 }
 
-/// Exports an authority's tracker to a file people choose (CSV, Markdown or HTML).
+/// Exports an authority's tracker to a file people choose (PDF, CSV, Markdown or HTML).
 #[tauri::command]
 pub async fn export_tracker(
     app: tauri::AppHandle,
@@ -343,11 +343,16 @@ pub async fn export_tracker(
     format: String,
 ) -> Result<Option<String>> {
     let format = match render::Format::from_id(&format) {
-        Some(f @ (render::Format::Csv | render::Format::Markdown | render::Format::Html)) => f,
+        Some(
+            f @ (render::Format::Pdf
+            | render::Format::Csv
+            | render::Format::Markdown
+            | render::Format::Html),
+        ) => f,
         _ => {
             return Err(CommandError::new(
                 ErrorKind::InvalidInput,
-                format!("cannot export the tracker as {format:?}: choose csv, md or html"),
+                format!("cannot export the tracker as {format:?}: choose pdf, csv, md or html"),
             ))
         }
     };

@@ -467,4 +467,23 @@ fn the_tracker_keeps_a_status_through_reparse_and_re_import_and_exports_it() {
     assert_eq!(&row[6], "In progress");
     assert_eq!(&row[7], "Supervision audit due in March");
     assert!(row[5].contains("raised again"), "{:?}", &row[5]);
+
+    // The committee tracker as PDF, read back with pdftotext.
+    let pdf = dir.path().join("tracker.pdf");
+    run(&["tracker", "North Somerset", "-o", pdf.to_str().unwrap()]);
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout).replace('\n', " ");
+    for needle in [
+        "RECOMMENDATION TRACKER",
+        "North Somerset",
+        "Management oversight and supervision of the progress of children’s plans.",
+        "Status: In progress. Note: Supervision audit due in March",
+        "raised again",
+    ] {
+        assert!(text.contains(needle), "{needle} not in the PDF:\n{text}");
+    }
 }

@@ -115,8 +115,8 @@ export function setTrackerStatus(id: number, key: string, status: TrackerStatus 
   return invoke<void>("set_tracker_status", { id, key, status, note });
 }
 
-/** The tracker formats: CSV, Markdown, HTML. */
-export type TrackerFormat = Extract<Format, "csv" | "md" | "html">;
+/** The tracker formats: PDF, CSV, Markdown, HTML. */
+export type TrackerFormat = Extract<Format, "pdf" | "csv" | "md" | "html">;
 
 /** Asks where to save the tracker (a native dialog) and writes it; null when cancelled. */
 export function exportTracker(authority: string, format: TrackerFormat): Promise<string | null> {

@@ -88,7 +88,8 @@ enum Command {
     Tracker {
         /// The authority, as `authorities` lists it.
         authority: String,
-        /// text (the default), json, csv, md or html; defaults to the output file's extension.
+        /// text (the default), json, pdf, csv, md or html; defaults to the output file's
+        /// extension.
         #[arg(long)]
         format: Option<String>,
         /// Write to this file instead of standard output.
@@ -432,15 +433,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 "text" | "txt" => {
                     render::render_tracker(&authority, &tracker, render::Format::Markdown, &made)?
                 }
-                other => match render::Format::from_extension(other) {
-                    Some(
-                        f @ (render::Format::Csv | render::Format::Markdown | render::Format::Html),
-                    ) => render::render_tracker(&authority, &tracker, f, &made)?,
-                    _ => {
-                        eprintln!("inspection-compare-cli: error: the tracker is written as text, json, csv, md or html, not {other:?}");
-                        return Ok(ExitCode::from(2));
+                other => {
+                    match render::Format::from_extension(other) {
+                        Some(render::Format::Pdf) if output.is_none() => {
+                            eprintln!("inspection-compare-cli: error: a PDF needs a file: add -o FILE.pdf");
+                            return Ok(ExitCode::from(2));
+                        }
+                        Some(
+                            f @ (render::Format::Pdf
+                            | render::Format::Csv
+                            | render::Format::Markdown
+                            | render::Format::Html),
+                        ) => render::render_tracker(&authority, &tracker, f, &made)?,
+                        _ => {
+                            eprintln!("inspection-compare-cli: error: the tracker is written as text, json, pdf, csv, md or html, not {other:?}");
+                            return Ok(ExitCode::from(2));
+                        }
                     }
-                },
+                }
             };
             match output {
                 Some(path) => render::write_file(&path, &bytes)?,

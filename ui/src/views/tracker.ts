@@ -64,7 +64,7 @@ export function createTrackerView(): View {
     const exportMenu = el(
       "div",
       { class: "tracker-export" },
-      ...(["csv", "md", "html"] as const).map((format) =>
+      ...(["pdf", "csv", "md", "html"] as const).map((format) =>
         button([icon("download"), `Export ${format === "md" ? "Markdown" : format.toUpperCase()}`], () => void exportAs(authority, format), {
           class: "btn btn-secondary btn-small",
           "data-format": format,

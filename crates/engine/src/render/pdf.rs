@@ -142,8 +142,26 @@ struct Layout {
 
 impl Layout {
     fn new(s: &Summary) -> Result<Layout, RenderError> {
+        let made = format!(
+            "Summary made {} with Inspection Compare. Ofsted reports are Crown copyright, reused under the Open Government Licence v3.0.",
+            s.made
+        );
+        let texts: Vec<&str> = s
+            .sources
+            .iter()
+            .map(String::as_str)
+            .chain([made.as_str()])
+            .collect();
+        Layout::with_footer(&texts)
+    }
+
+    /// A layout whose every page ends with these lines (wrapped) and its page number.
+    fn with_footer(texts: &[&str]) -> Result<Layout, RenderError> {
         let metrics = Metrics::new()?;
-        let footer = footer_lines(s, &metrics);
+        let footer = texts
+            .iter()
+            .flat_map(|text| metrics.wrap(text, FOOTER_SIZE, Weight::Regular, WIDTH))
+            .collect::<Vec<_>>();
         Ok(Layout {
             bottom: footer_top(footer.len()) - 14.0,
             footer,
@@ -294,11 +312,11 @@ pub(super) fn render(s: &Summary) -> Result<Vec<u8>, RenderError> {
     while full.summary_pages > 1 && shortened.shorten() {
         let layout = lay_out(&shortened)?;
         if layout.summary_pages == 1 {
-            return draw(&shortened, layout);
+            return draw(&shortened.title(), layout);
         }
     }
     // It fits as it is, or needs more pages however short: then nothing more is left off.
-    draw(s, full)
+    draw(&s.title(), full)
 }
 
 fn lay_out(s: &Summary) -> Result<Layout, RenderError> {
@@ -505,7 +523,7 @@ fn summary_page(l: &mut Layout, s: &Summary) {
 }
 
 /// Draws the laid-out pages and their footers.
-fn draw(s: &Summary, l: Layout) -> Result<Vec<u8>, RenderError> {
+fn draw(title: &str, l: Layout) -> Result<Vec<u8>, RenderError> {
     let regular = Font::new(REGULAR.into(), 0)
         .ok_or_else(|| RenderError::Pdf("the built-in font cannot be embedded".into()))?;
     let bold = Font::new(BOLD.into(), 0)
@@ -514,7 +532,7 @@ fn draw(s: &Summary, l: Layout) -> Result<Vec<u8>, RenderError> {
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
-            .title(s.title())
+            .title(title.to_string())
             .creator("Inspection Compare".into())
             .language("en-GB".into()),
     );
@@ -581,19 +599,6 @@ fn draw(s: &Summary, l: Layout) -> Result<Vec<u8>, RenderError> {
         .map_err(|e| RenderError::Pdf(format!("{e:?}")))
 }
 
-/// The sources and the date, wrapped, for the foot of every page.
-fn footer_lines(s: &Summary, metrics: &Metrics) -> Vec<String> {
-    let made = format!(
-        "Summary made {} with Inspection Compare. Ofsted reports are Crown copyright, reused under the Open Government Licence v3.0.",
-        s.made
-    );
-    s.sources
-        .iter()
-        .chain(std::iter::once(&made))
-        .flat_map(|text| metrics.wrap(text, FOOTER_SIZE, Weight::Regular, WIDTH))
-        .collect()
-}
-
 /// Where a footer of `lines` lines (above the page number) starts.
 fn footer_top(lines: usize) -> f32 {
     FOOTER_BASE - 8.0 - lines as f32 * Layout::line_height(FOOTER_SIZE)
@@ -628,4 +633,42 @@ fn fill((r, g, b): (u8, u8, u8)) -> Fill {
         opacity: NormalizedF32::ONE,
         rule: FillRule::default(),
     }
+}
+
+/// The recommendation tracker as PDF: by document, each item with what later documents show,
+/// its status and note, in words (it prints in black and white).
+pub(super) fn render_tracker(
+    authority: &str,
+    title: &str,
+    intro: &str,
+    documents: &[(String, Vec<super::tracker::ItemLines>)],
+    made: &str,
+) -> Result<Vec<u8>, RenderError> {
+    let footer = format!("Tracker made {made} with Inspection Compare.");
+    let mut l = Layout::with_footer(&[footer.as_str()])?;
+    l.paragraph("RECOMMENDATION TRACKER", 8.0, Weight::Bold, GREY);
+    l.gap(2.0);
+    l.paragraph(authority, 21.0, Weight::Bold, INK);
+    l.paragraph(intro, 9.0, Weight::Regular, GREY);
+    for (document, items) in documents {
+        l.heading(document);
+        if items.is_empty() {
+            l.indented(
+                0.0,
+                "No recommendations or areas for improvement.",
+                9.0,
+                Weight::Regular,
+                GREY,
+            );
+        }
+        for item in items {
+            l.gap(3.0);
+            l.paragraph(&item.heading, 9.5, Weight::Bold, INK);
+            l.indented(14.0, &item.status, 9.0, Weight::Regular, INK);
+            for line in &item.later {
+                l.bullet(line, 8.5);
+            }
+        }
+    }
+    draw(title, l)
 }

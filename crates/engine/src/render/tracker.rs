@@ -1,7 +1,7 @@
 //! The recommendation tracker for a committee: every item of an authority's documents, what
 //! each later document shows about it (the engine's suggestion, said as such), and the status
-//! and note people recorded. CSV for spreadsheets; Markdown and HTML that read well printed in
-//! black and white (words, never colour alone).
+//! and note people recorded. CSV for spreadsheets; PDF, Markdown and HTML that read well
+//! printed in black and white (words, never colour alone).
 
 use super::{Format, RenderError};
 use crate::compare::{LaterEvidence, TrackedDocument, Tracker};
@@ -40,9 +40,16 @@ fn shows(t: &Tracker, e: &LaterEvidence) -> String {
     }
 }
 
+/// One item as the PDF lays it out.
+pub(super) struct ItemLines {
+    pub heading: String,
+    pub status: String,
+    pub later: Vec<String>,
+}
+
 const NOTE: &str = "What later documents show is the engine's suggestion from matching items and paragraphs: read them. Statuses and notes are the committee's own.";
 
-/// Writes the tracker in a format: CSV, Markdown or HTML.
+/// Writes the tracker in a format: PDF, CSV, Markdown or HTML.
 pub fn render_tracker(
     authority: &str,
     t: &Tracker,
@@ -53,10 +60,41 @@ pub fn render_tracker(
         Format::Csv => csv(authority, t),
         Format::Markdown => Ok(markdown(authority, t, made).into_bytes()),
         Format::Html => Ok(html(authority, t, made).into_bytes()),
-        Format::Pdf | Format::Docx => Err(RenderError::Unsupported(format!(
-            "the tracker is written as CSV, Markdown or HTML, not as {}",
-            format.label()
-        ))),
+        Format::Pdf => super::pdf::render_tracker(
+            authority,
+            &format!("{authority}: recommendation tracker"),
+            NOTE,
+            &t.documents
+                .iter()
+                .enumerate()
+                .map(|(d, document)| {
+                    let items = t
+                        .items
+                        .iter()
+                        .filter(|i| i.document == d)
+                        .map(|item| ItemLines {
+                            heading: format!(
+                                "{}. {} ({})",
+                                item.index + 1,
+                                item.text,
+                                item.kind.label()
+                            ),
+                            status: if item.note.is_empty() {
+                                format!("Status: {}", status_of(item))
+                            } else {
+                                format!("Status: {}. Note: {}", status_of(item), item.note)
+                            },
+                            later: item.later.iter().map(|e| shows(t, e)).collect(),
+                        })
+                        .collect();
+                    (document_name(document), items)
+                })
+                .collect::<Vec<_>>(),
+            made,
+        ),
+        Format::Docx => Err(RenderError::Unsupported(
+            "the tracker is written as PDF, CSV, Markdown or HTML, not as a Word document".into(),
+        )),
     }
 }
 
