@@ -9,7 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEBIAN_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb webkit2gtk-driver imagemagick poppler-utils xauth
+  xvfb webkit2gtk-driver imagemagick poppler-utils xauth xdotool
   nodejs npm
 )
 
