@@ -3,4 +3,4 @@
 /**
  * How a judgement changed.
  */
-export type Change = "improved" | "declined" | "unchanged" | "added" | "removed" | "not_comparable";
+export type Change = "improved" | "declined" | "unchanged" | "added" | "removed" | "not_given" | "not_comparable";

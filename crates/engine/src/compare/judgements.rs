@@ -13,16 +13,20 @@ pub enum Change {
     Unchanged,
     Added,
     Removed,
+    /// The later framework does not give this judgement at all (the 2026 ILACS gives no overall
+    /// effectiveness grade): not a judgement the authority lost.
+    NotGiven,
     NotComparable,
 }
 
 impl Change {
-    pub const ALL: [Change; 6] = [
+    pub const ALL: [Change; 7] = [
         Change::Improved,
         Change::Declined,
         Change::Unchanged,
         Change::Added,
         Change::Removed,
+        Change::NotGiven,
         Change::NotComparable,
     ];
 
@@ -34,6 +38,7 @@ impl Change {
             Change::Unchanged => "unchanged",
             Change::Added => "new judgement",
             Change::Removed => "no longer judged",
+            Change::NotGiven => "not given by the later framework",
             Change::NotComparable => "not comparable",
         }
     }
@@ -46,6 +51,7 @@ impl Change {
             Change::Unchanged => "=",
             Change::Added => "+",
             Change::Removed => "−",
+            Change::NotGiven => "·",
             Change::NotComparable => "?",
         }
     }
@@ -100,6 +106,12 @@ fn adequate_scale(framework: Framework) -> bool {
     matches!(framework, Framework::Lac2013 | Framework::Cp2012)
 }
 
+/// Whether the later report's framework gives a judgement of this domain at all.
+fn after_gives(after: &Report, domain: Domain) -> bool {
+    let keys = after.framework.expected_keys(true);
+    domain.keys().iter().any(|k| keys.contains(k))
+}
+
 pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
     let mut rows = Vec::new();
     // A letter or joint report judges nothing: a table would show every judgement "no longer
@@ -114,6 +126,7 @@ pub fn pair(before: &Report, after: &Report) -> Vec<JudgementRow> {
         }
         let change = match (b, a) {
             (None, Some(_)) => Change::Added,
+            (Some(_), None) if !after_gives(after, domain) => Change::NotGiven,
             (Some(_), None) => Change::Removed,
             (Some(b), Some(a)) => match (b.scale_rank, a.scale_rank) {
                 (Some(x), Some(y)) if y < x => Change::Improved,

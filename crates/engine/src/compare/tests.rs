@@ -152,6 +152,16 @@ fn liverpool_2023_to_2026_pairs_paragraphs_by_subject() {
         read(&format!("{folder}07 july 2026.pdf")),
     );
     let c = compare(&b, &a);
+    // The 2026 report gives no overall grade: not a judgement Liverpool lost.
+    let overall = &c.judgements[0];
+    assert_eq!(
+        (overall.domain, overall.change),
+        (crate::model::Domain::Overall, Change::NotGiven)
+    );
+    assert_eq!(
+        overall.note.as_deref(),
+        Some("No overall grade: not given since the 2026 reform.")
+    );
     let pairs: Vec<&ParagraphChange> = c
         .sections
         .iter()
