@@ -11,4 +11,9 @@ year: string, framework: string,
 /**
  * "28 January – 6 February 2013".
  */
-dates: string, lead_inspector: string, overall: string | null, title: string, };
+dates: string, lead_inspector: string, overall: string | null, 
+/**
+ * What follows "Overall effectiveness: " on the page: the grade, or why there is none
+ * ("not given since the 2026 reform", "not judged").
+ */
+overall_text: string, title: string, };

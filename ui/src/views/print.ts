@@ -19,7 +19,7 @@ function build(s: Summary): void {
       el("p", { class: "ps-framework" }, x.framework),
       el("p", {}, x.dates),
       el("p", {}, `Lead inspector: ${x.lead_inspector}`),
-      el("p", { class: "ps-strong" }, `Overall effectiveness: ${x.overall ?? "not judged"}`),
+      el("p", { class: "ps-strong" }, `Overall effectiveness: ${x.overall_text}`),
     );
   const r = s.recommendations;
   const [again, notAgain, fresh] = RECOMMENDATION_LIST_TITLES;

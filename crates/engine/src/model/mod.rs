@@ -118,6 +118,14 @@ impl Framework {
         }
     }
 
+    /// What follows "Overall effectiveness: " where a report of this framework shows none.
+    pub fn overall_absent(self) -> &'static str {
+        match self {
+            Framework::Ilacs2026 => "not given since the 2026 reform",
+            _ => "not judged",
+        }
+    }
+
     /// Whether its inspections give an overall effectiveness grade (not since the 2026 reform).
     pub fn gives_overall(self) -> bool {
         self.expected_keys(false).contains(&JudgementKey::Overall)

@@ -73,10 +73,7 @@ pub(super) fn render(s: &Summary) -> Result<Vec<u8>, RenderError> {
             side.framework.clone(),
             side.dates.clone(),
             format!("Lead inspector: {}", side.lead_inspector),
-            format!(
-                "Overall effectiveness: {}",
-                side.overall.as_deref().unwrap_or("not judged")
-            ),
+            format!("Overall effectiveness: {}", side.overall_text),
         ] {
             body.push(plain(&line));
         }

@@ -87,7 +87,7 @@ fn write_summary(h: &mut String, s: &Summary) -> std::fmt::Result {
             escape(&side.framework),
             escape(&side.dates),
             escape(&side.lead_inspector),
-            escape(side.overall.as_deref().unwrap_or("not judged"))
+            escape(&side.overall_text)
         )?;
     }
     writeln!(h, "</div>")?;

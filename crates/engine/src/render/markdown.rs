@@ -38,7 +38,7 @@ fn write_summary(md: &mut String, s: &Summary) -> std::fmt::Result {
             escape(&side.framework),
             side.dates,
             escape(&side.lead_inspector),
-            escape(side.overall.as_deref().unwrap_or("not judged"))
+            escape(&side.overall_text)
         )?;
     }
     writeln!(md)?;

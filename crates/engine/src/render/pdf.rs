@@ -377,10 +377,7 @@ fn summary_page(l: &mut Layout, s: &Summary) {
                 INK,
             ),
             (
-                format!(
-                    "Overall effectiveness: {}",
-                    side.overall.as_deref().unwrap_or("not judged")
-                ),
+                format!("Overall effectiveness: {}", side.overall_text),
                 9.5,
                 Weight::Bold,
                 INK,

@@ -28,6 +28,9 @@ pub struct SummarySide {
     pub dates: String,
     pub lead_inspector: String,
     pub overall: Option<String>,
+    /// What follows "Overall effectiveness: " on the page: the grade, or why there is none
+    /// ("not given since the 2026 reform", "not judged").
+    pub overall_text: String,
     pub title: String,
 }
 
@@ -281,6 +284,10 @@ fn side(r: &ReportSummary) -> SummarySide {
             .clone()
             .unwrap_or_else(|| "not stated".into()),
         overall: r.overall.clone(),
+        overall_text: r
+            .overall
+            .clone()
+            .unwrap_or_else(|| r.framework.overall_absent().into()),
         title: r.title.clone(),
     }
 }
@@ -515,6 +522,11 @@ mod tests {
              children in care (Requires improvement to be good → Good), \
              care leavers (Inadequate → Requires improvement to be good) improved. \
              The 2026 inspection gives no overall effectiveness grade: none is given since the April 2026 reform."
+        );
+        assert_eq!(summary.before.overall_text, "Inadequate");
+        assert_eq!(
+            summary.after.overall_text,
+            "not given since the 2026 reform"
         );
     }
 

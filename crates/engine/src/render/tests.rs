@@ -9,6 +9,7 @@ fn summary(items: usize) -> Summary {
         dates: format!("15–19 October {year}"),
         lead_inspector: "A. Inspector".into(),
         overall: Some(grade.into()),
+        overall_text: grade.into(),
         title: "Inspection of children's social care services".into(),
     };
     let line = |judgement: &str, before: &str, after: &str, symbol, change: &str| JudgementLine {
