@@ -121,7 +121,12 @@ pub fn compare_in_order(before: &Report, after: &Report, swapped: bool) -> Compa
             sb.local_authority, sa.local_authority
         ));
     }
-    for r in [before, after] {
+    let letters = if before.framework == after.framework {
+        vec![before]
+    } else {
+        vec![before, after]
+    };
+    for r in letters {
         if r.framework.is_letter_or_joint() {
             warnings.push(format!(
                 "The {} gives no judgements: compared are its areas for improvement and priority actions, and the text by topic.",

@@ -311,6 +311,17 @@ fn north_somerset_2020_items_through_a_focused_visit_and_the_next_inspection() {
     ));
     assert_eq!((r.resolved.len(), r.new.len()), (5, 3));
 
+    // Letter → letter (2019 → January 2022): no table, one note, the 2019 priority actions
+    // among the items followed.
+    let y2019 = read(&format!("{letter}08 may 2019.pdf"));
+    let c = compare(&y2019, &y2022);
+    assert!(c.judgements.is_empty());
+    assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+    assert_eq!(
+        c.recommendations.resolved.len() + c.recommendations.recurring.len(),
+        y2019.recommendations.len() + y2019.priority_actions.len()
+    );
+
     // 2020 → 2023: the same item raised again; the rest discussed (with pages) or not found.
     let c = compare(&y2020, &y2023);
     let r = &c.recommendations;
