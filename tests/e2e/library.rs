@@ -189,7 +189,7 @@ async fn north_somerset_timeline_shows_letters_in_order_and_compares_one() {
     );
     let app = App::launch_in(dir, &[], &[]).await;
     let block = "[data-authority='North Somerset']";
-    app.wait_for_text(block, &["3 inspections · 5 letters"])
+    app.wait_for_text(block, &["3 inspections · 5 letters or joint reports"])
         .await;
     let items = app
         .eval(&format!(

@@ -347,6 +347,14 @@ fn an_authority_the_reader_cannot_tell_is_asked_for_and_the_answer_remembered() 
         "{said}"
     );
 
+    // An empty answer matches no authority (some have no new code).
+    let (output, _) = cli(&db_args(
+        &db,
+        &["assign".as_ref(), "1".as_ref(), " ".as_ref()],
+    ));
+    assert!(!output.status.success());
+    assert_eq!(filed(&db), ("Atlantis".to_string(), false));
+
     // By Ofsted URN (Liverpool's), then it is Liverpool's in every list.
     let (output, _) = cli(&db_args(
         &db,
@@ -424,15 +432,23 @@ fn the_tracker_keeps_a_status_through_reparse_and_re_import_and_exports_it() {
             item["later"][0]["raised_again"].clone(),
         )
     };
+    // The authority as people type it: any case and spacing.
     let tracker = || {
         serde_json::from_str::<serde_json::Value>(&run(&[
             "tracker",
-            "North Somerset",
+            "north  somerset",
             "--format",
             "json",
         ]))
         .unwrap()
     };
+    // A note is kept with a status, never silently dropped by clearing the status.
+    let args: Vec<&OsStr> = ["status", "1", "3", "none", "--note", "x"]
+        .iter()
+        .map(OsStr::new)
+        .collect();
+    let (output, _) = cli(&db_args(&db, &args));
+    assert_eq!(output.status.code(), Some(2));
     let expected = (
         serde_json::json!("in_progress"),
         serde_json::json!("Supervision audit due in March"),

@@ -473,6 +473,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 },
             };
+            if recorded.is_none() && !note.trim().is_empty() {
+                eprintln!("inspection-compare-cli: error: a note is kept with a status: give one, or no --note to clear it");
+                return Ok(ExitCode::from(2));
+            }
             let mut library = open_library(cli.db)?;
             let stored = library.inspection(id)?;
             let single = inspection_engine::compare::track(&[(id, &stored.report)]);

@@ -2,7 +2,7 @@
 
 export type Recurring = { 
 /**
- * Positions in each report's list (LA items first, then LSCB items).
+ * Positions in each report's list (LA items, then LSCB items, then priority actions).
  */
 before_index: number, after_index: number, before: string, after: string, 
 /**

@@ -90,7 +90,7 @@ export const CHANGES: Readonly<Record<Change, { label: string, symbol: string }>
   "unchanged": {"label":"unchanged","symbol":"="},
   "added": {"label":"new judgement","symbol":"+"},
   "removed": {"label":"no longer judged","symbol":"−"},
-  "not_given": {"label":"not given by the later framework","symbol":"·"},
+  "not_given": {"label":"not given by the other framework","symbol":"·"},
   "not_comparable": {"label":"not comparable","symbol":"?"},
 };
 

@@ -141,7 +141,7 @@ export function createLibraryView(): View {
       shownAuthorities += 1;
       shownInspections += shown.length;
       const letter = name.charAt(0).toUpperCase();
-      const block = authorityBlock(name, authorityRegion, all, shown);
+      const block = authorityBlock(name, authorityRegion, all, shown, (i) => !framework || i.framework === framework);
       const list = groups.get(letter);
       if (list) list.push(block);
       else groups.set(letter, [block]);
@@ -192,18 +192,18 @@ export function createLibraryView(): View {
   };
 }
 
-function authorityBlock(name: string, region: string, all: InspectionSummary[], shown: InspectionSummary[]): HTMLElement {
+function authorityBlock(name: string, region: string, all: InspectionSummary[], shown: InspectionSummary[], kept: (i: InspectionSummary) => boolean): HTMLElement {
   const row = authorityRow(name);
   // A council that replaced others (Cumbria → Cumberland, Northamptonshire → North and West)
   // carries their history on its timeline, each marked as the predecessor's.
   const predecessors = library.authorities.filter((a) => a.successors.includes(name) && a.inspections > 0).map((a) => a.name);
-  const timeline = [...shown.map((i) => ({ inspection: i, predecessor: null as string | null })), ...predecessors.flatMap((p) => inspectionsOf(p).map((i) => ({ inspection: i, predecessor: p })))].sort((x, y) => byDate(x.inspection, y.inspection));
+  const timeline = [...shown.map((i) => ({ inspection: i, predecessor: null as string | null })), ...predecessors.flatMap((p) => inspectionsOf(p).filter(kept).map((i) => ({ inspection: i, predecessor: p })))].sort((x, y) => byDate(x.inspection, y.inspection));
   const lineage = [
     predecessors.length ? `Formed from ${listWords(predecessors)}` : null,
     row?.successors.length ? `Replaced by ${listWords(row.successors)}` : null,
   ];
   const letters = all.filter((i) => !isGraded(i.framework)).length;
-  const counts = [plural(all.length - letters, "inspection"), letters ? plural(letters, "letter") : null];
+  const counts = [plural(all.length - letters, "inspection"), letters ? plural(letters, "letter or joint report", "letters or joint reports") : null];
   const meta = [region, row?.la_type, ...counts, ...lineage, row ? null : "Not on the list of authorities: open a report to choose its authority"]
     .filter(Boolean)
     .join(" · ");
@@ -281,7 +281,7 @@ function inspectionCard(i: InspectionSummary): HTMLElement {
           el("span", { class: "card-overall-label" }, judgementLabel(overall.key)),
           gradeBadge(overall.grade, overall.standard, { size: "large" }),
         )
-      : el("p", { class: "card-ungraded" }, graded ? noOverallReason(i.framework) : isGraded(i.framework) ? "Ungraded: no judgements" : "A letter: no judgements"),
+      : el("p", { class: "card-ungraded" }, graded ? noOverallReason(i.framework) : isGraded(i.framework) ? "Ungraded: no judgements" : "A letter or joint report: no judgements"),
     // Priority actions call for an action plan: flagged in words and a mark, never a grade colour.
     i.priority_actions > 0
       ? el("p", { class: "card-priority" }, el("span", { class: "priority-mark", "aria-hidden": "true" }, "!"), `${plural(i.priority_actions, "area")} for priority action`)

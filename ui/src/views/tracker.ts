@@ -12,18 +12,27 @@ import { toast } from "../components/status";
 import { button, el, fill } from "../dom";
 import { formatDate, plural, yearLabel } from "../format";
 import { back, canGoBack, navigate, type Route, type View } from "../router";
+import { onLibraryChange } from "../state";
 
 export function createTrackerView(): View {
   const root = el("section", { class: "view view-tracker", "aria-label": "Recommendation tracker" });
   let token = 0;
+  // The authority shown: coming back to it (after following a page link) keeps what people
+  // were typing; a change to the library makes it read afresh.
+  let shown: string | null = null;
+  onLibraryChange(() => {
+    shown = null;
+  });
 
   async function open(authority: string): Promise<void> {
+    if (authority === shown) return;
     const mine = ++token;
     fill(root, el("div", { class: "loading-block" }, el("span", { class: "spinner", "aria-hidden": "true" }), `Following ${authority}’s recommendations…`));
     try {
       const tracker = await api.authorityTracker(authority);
       if (mine !== token) return;
       render(authority, tracker);
+      shown = authority;
     } catch (e) {
       if (mine !== token) return;
       fill(root, el("div", { class: "empty-state error-state" }, el("h2", {}, "The tracker could not be made"), el("p", {}, api.errorMessage(e))));
@@ -119,6 +128,12 @@ export function createTrackerView(): View {
 
     async function record(): Promise<void> {
       const status = (select.value || null) as TrackerStatus | null;
+      if (!status && note.value.trim()) {
+        // A note is kept with a status; clearing the status would drop it.
+        toast("Choose a status to keep the note with it.", "info");
+        select.focus();
+        return;
+      }
       try {
         await api.setTrackerStatus(inspectionId, item.key, status, note.value);
         toast(status ? `Recorded: ${TRACKER_STATUSES[status]}.` : "Status cleared.", "success");

@@ -13,7 +13,7 @@ pub enum Change {
     Unchanged,
     Added,
     Removed,
-    /// The later framework does not give this judgement at all (the 2026 ILACS gives no overall
+    /// The after report's framework does not give this judgement at all (the 2026 ILACS gives no overall
     /// effectiveness grade): not a judgement the authority lost.
     NotGiven,
     NotComparable,
@@ -38,7 +38,7 @@ impl Change {
             Change::Unchanged => "unchanged",
             Change::Added => "new judgement",
             Change::Removed => "no longer judged",
-            Change::NotGiven => "not given by the later framework",
+            Change::NotGiven => "not given by the other framework",
             Change::NotComparable => "not comparable",
         }
     }

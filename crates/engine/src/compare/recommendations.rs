@@ -63,7 +63,7 @@ fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Recurring {
-    /// Positions in each report's list (LA items first, then LSCB items).
+    /// Positions in each report's list (LA items, then LSCB items, then priority actions).
     pub before_index: usize,
     pub after_index: usize,
     pub before: String,

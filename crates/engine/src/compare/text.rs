@@ -460,8 +460,8 @@ fn added(report: &Report, index: usize) -> ParagraphChange {
 
 /// Within a replaced run, pairs each earlier paragraph with the later one most like it, best
 /// pairs first: the same paragraph edited (most words shared) and, where `rewrites`, one
-/// rewritten (its telling words shared). Shown in the later report's order, an unpaired earlier
-/// paragraph after the pair of the one before it.
+/// rewritten (its telling words shared). Shown in the later report's order; an unpaired earlier
+/// paragraph comes just before the first pair whose earlier paragraph follows it.
 fn pair_edited(
     before: &Report,
     after: &Report,

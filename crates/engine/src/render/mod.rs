@@ -3,7 +3,7 @@
 //!
 //! [`Summary`] is this stage's hand-off type: what goes on the page, already chosen and worded
 //! (the two inspections, the judgement table with arrows and words, recommendations raised
-//! again, resolved and new, the most significant text changes, the sources). Each format only
+//! again, not raised again and new, the most significant text changes, the sources). Each format only
 //! lays it out, so all five say the same thing.
 //!
 //! ```no_run

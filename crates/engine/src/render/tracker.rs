@@ -7,17 +7,29 @@ use super::{Format, RenderError};
 use crate::compare::{LaterEvidence, TrackedDocument, Tracker};
 use std::fmt::Write;
 
-/// "ILACS focused visit (ungraded), 7 December 2021".
+/// "ILACS focused visit (ungraded), 7 December 2021 (id 7)": the id is the one `status`
+/// takes.
 fn document_name(d: &TrackedDocument) -> String {
     match d.inspection_start {
         Some(date) => format!(
-            "{}, {} {} {}",
+            "{}, {} {} {} (id {})",
             d.framework_label,
             date.day(),
             date.month_name(),
-            date.year()
+            date.year(),
+            d.id
         ),
-        None => d.framework_label.clone(),
+        None => format!("{} (id {})", d.framework_label, d.id),
+    }
+}
+
+/// A cell a spreadsheet would read as a formula (report text and notes are not trusted)
+/// starts with an apostrophe, which spreadsheets show as text.
+fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
@@ -119,14 +131,14 @@ fn csv(authority: &str, t: &Tracker) -> Result<Vec<u8>, RenderError> {
     for item in &t.items {
         let later: Vec<String> = item.later.iter().map(|e| shows(t, e)).collect();
         out.write_record([
-            authority,
+            cell(authority).as_str(),
             &document_name(&t.documents[item.document]),
             &(item.index + 1).to_string(),
             item.kind.label(),
-            &item.text,
-            &later.join(" | "),
+            &cell(&item.text),
+            &cell(&later.join(" | ")),
             item.status.map_or("", |s| s.label()),
-            &item.note,
+            &cell(&item.note),
         ])
         .map_err(error)?;
     }
@@ -159,7 +171,8 @@ fn markdown(authority: &str, t: &Tracker, made: &str) -> String {
                 if item.note.is_empty() {
                     String::new()
                 } else {
-                    format!(". Note: {}", escape(&item.note))
+                    // One line: a blank line in a note would end the Markdown list.
+                    format!(". Note: {}", escape(&crate::whitespace::fold(&item.note)))
                 }
             );
             for e in &item.later {

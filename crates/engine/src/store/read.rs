@@ -294,9 +294,14 @@ impl Library {
 
     /// Every inspection and letter filed under an authority, earliest first.
     pub fn inspections_of(&self, authority: &str) -> Result<Vec<StoredInspection>> {
+        let key = crate::extract::name_key(authority);
         let mut list = self.list()?;
-        list.retain(|i| i.local_authority == authority);
-        list.sort_by_key(|i| (i.inspection_start.or(i.published), i.id));
+        list.retain(|i| crate::extract::name_key(&i.local_authority) == key);
+        // Undated documents last, as the library's timeline shows them.
+        list.sort_by_key(|i| {
+            let date = i.inspection_start.or(i.published);
+            (date.is_none(), date, i.id)
+        });
         list.into_iter().map(|i| self.inspection(i.id)).collect()
     }
 

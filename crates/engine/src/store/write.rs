@@ -291,11 +291,13 @@ impl Library {
             )?
             .into_iter()
             .find(|(_, name, codes)| {
-                crate::extract::name_key(name) == key
-                    || codes
-                        .iter()
-                        .flatten()
-                        .any(|c| c.eq_ignore_ascii_case(wanted))
+                // Some authorities of the list have no new code: an empty one matches nothing.
+                !wanted.is_empty()
+                    && (crate::extract::name_key(name) == key
+                        || codes
+                            .iter()
+                            .flatten()
+                            .any(|c| !c.is_empty() && c.eq_ignore_ascii_case(wanted)))
             })
             .map(|(id, name, _)| (id, name));
         let (authority_id, name) =

@@ -27,7 +27,7 @@ export function recommendationSection(c: Comparison): HTMLElement {
       "div",
       { class: "section-headline" },
       el("h2", { id: "recs-title", class: "section-title" }, "Recommendations"),
-      el("p", { class: "section-sub" }, `${r.recurring.length} recurring · ${r.resolved.length} not repeated · ${r.new.length} new`),
+      el("p", { class: "section-sub" }, `${r.recurring.length} recurring · ${r.resolved.length} not raised again · ${r.new.length} new`),
     ),
     r.recurring_themes.length
       ? el("p", { class: "themes-line" }, el("span", { class: "themes-label" }, "Themes raised in both reports"), tags(r.recurring_themes))
@@ -60,7 +60,7 @@ export function recommendationSection(c: Comparison): HTMLElement {
       column(
         "resolved",
         "Not raised again",
-        `In the ${yb} report, not repeated in ${ya}`,
+        `In the ${yb} report, not raised again in ${ya}`,
         r.resolved.length,
         r.resolved.length
           ? el(
