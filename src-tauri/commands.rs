@@ -360,27 +360,13 @@ pub async fn export_tracker(
         let tracker = with_library(&app, |l| {
             inspection_engine::authority_tracker(l, &authority)
         })?;
-        let suggested = format!("{authority} recommendation tracker.{}", format.extension())
-            .replace(['/', '\\', ':'], " ");
-        let Some(path) = app
-            .dialog()
-            .file()
-            .set_title("Export the tracker")
-            .set_file_name(&suggested)
-            .add_filter(format.label(), format.extensions())
-            .blocking_save_file()
-        else {
-            return Ok(None);
-        };
-        let path = path.into_path().map_err(|e| {
-            CommandError::new(
-                ErrorKind::InvalidInput,
-                format!("that location cannot be written: {e}"),
-            )
-        })?;
-        let bytes = render::render_tracker(&authority, &tracker, format, &render::made_now())?;
-        render::write_file(&path, &bytes)?;
-        Ok(Some(path.display().to_string()))
+        save_as(
+            &app,
+            "Export the tracker",
+            &format!("{authority} recommendation tracker"),
+            format,
+            || render::render_tracker(&authority, &tracker, format, &render::made_now()),
+        )
     })
     .await
 }
@@ -418,35 +404,48 @@ pub async fn export_comparison(
     })?;
     blocking(move || {
         let summary = summary(&app, a, b, keep_order.unwrap_or(false))?;
-        let suggested = format!(
-            "{} {}-{} inspections compared.{}",
-            summary.authority,
-            summary.before.year,
-            summary.after.year,
-            format.extension()
+        save_as(
+            &app,
+            "Export the summary",
+            &format!(
+                "{} {}-{} inspections compared",
+                summary.authority, summary.before.year, summary.after.year
+            ),
+            format,
+            || render::render(&summary, format),
         )
-        .replace(['/', '\\', ':'], " ");
-        let Some(path) = app
-            .dialog()
-            .file()
-            .set_title("Export the summary")
-            .set_file_name(&suggested)
-            .add_filter(format.label(), format.extensions())
-            .blocking_save_file()
-        else {
-            return Ok(None);
-        };
-        let path = path.into_path().map_err(|e| {
-            CommandError::new(
-                ErrorKind::InvalidInput,
-                format!("that location cannot be written: {e}"),
-            )
-        })?;
-        let bytes = render::render(&summary, format)?;
-        render::write_file(&path, &bytes)?;
-        Ok(Some(path.display().to_string()))
     })
     .await
+}
+
+/// Asks where to save a file (a native dialog, run from Rust: the webview has no file-system
+/// access) and writes what `make` makes there, whole; `None` when the dialog was cancelled.
+fn save_as(
+    app: &tauri::AppHandle,
+    title: &str,
+    name: &str,
+    format: render::Format,
+    make: impl FnOnce() -> std::result::Result<Vec<u8>, render::RenderError>,
+) -> Result<Option<String>> {
+    let suggested = format!("{name}.{}", format.extension()).replace(['/', '\\', ':'], " ");
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(&suggested)
+        .add_filter(format.label(), format.extensions())
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = path.into_path().map_err(|e| {
+        CommandError::new(
+            ErrorKind::InvalidInput,
+            format!("that location cannot be written: {e}"),
+        )
+    })?;
+    render::write_file(&path, &make()?)?;
+    Ok(Some(path.display().to_string()))
 }
 
 /// The summary of the comparison shown, made now.

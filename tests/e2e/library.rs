@@ -2,7 +2,7 @@
 //! files are dropped on the app, eight times in quick succession: everything lands, nothing is
 //! "locked"), and a damaged library at start (moved aside, and the app says where).
 
-use crate::support::{cli_binary, corpus, App};
+use crate::support::{cli_binary, cli_in, corpus, App};
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -117,30 +117,17 @@ async fn a_damaged_library_is_moved_aside_and_the_app_says_where() {
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
 async fn a_successor_council_shows_its_predecessors_inspections() {
     let dir = tempfile::tempdir().unwrap();
-    let db = App::library_in(&dir);
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/unknown-authority.txt");
     let west = corpus().join("national/inspections/2637548_west northamptonshire");
-    for args in [
-        vec![
-            "import".into(),
-            fixture.into_os_string(),
-            west.into_os_string(),
-        ],
-        vec!["assign".into(), "1".into(), "Northamptonshire".into()],
-    ] {
-        let output = Command::new(cli_binary())
-            .arg("--db")
-            .arg(&db)
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
+    cli_in(
+        &dir,
+        &["import".as_ref(), fixture.as_os_str(), west.as_os_str()],
+    );
+    cli_in(
+        &dir,
+        &["assign".as_ref(), "1".as_ref(), "Northamptonshire".as_ref()],
+    );
     let app = App::launch_in(dir, &[], &[]).await;
     let west = "[data-authority='West Northamptonshire']";
     let block = app
@@ -174,18 +161,17 @@ async fn a_successor_council_shows_its_predecessors_inspections() {
 async fn north_somerset_timeline_shows_letters_in_order_and_compares_one() {
     let dir = tempfile::tempdir().unwrap();
     let national = corpus().join("national");
-    let output = Command::new(cli_binary())
-        .arg("--db")
-        .arg(App::library_in(&dir))
-        .arg("import")
-        .arg(national.join("inspections/80528_north somerset"))
-        .arg(national.join("focused-visits/80528_north somerset"))
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    cli_in(
+        &dir,
+        &[
+            "import".as_ref(),
+            national
+                .join("inspections/80528_north somerset")
+                .as_os_str(),
+            national
+                .join("focused-visits/80528_north somerset")
+                .as_os_str(),
+        ],
     );
     let app = App::launch_in(dir, &[], &[]).await;
     let block = "[data-authority='North Somerset']";

@@ -67,6 +67,22 @@ pub fn cli_binary() -> PathBuf {
     cli
 }
 
+/// Runs the command-line tool on the library in `dir` (`App::library_in`), which must succeed:
+/// how tests fill a library before the app opens it.
+pub fn cli_in(dir: &tempfile::TempDir, args: &[&std::ffi::OsStr]) {
+    let output = Command::new(cli_binary())
+        .arg("--db")
+        .arg(App::library_in(dir))
+        .args(args)
+        .output()
+        .expect("the command-line tool runs");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

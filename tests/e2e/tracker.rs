@@ -1,7 +1,7 @@
 //! The recommendation tracker: North Somerset's 2020 items followed into the January 2022
 //! focused visit; a status and note recorded on one survive a restart of the app.
 
-use crate::support::{cli_binary, corpus, App};
+use crate::support::{cli_in, corpus, App};
 use std::process::Command;
 
 const ITEM: &str = "Management oversight and supervision of the progress";
@@ -30,20 +30,17 @@ async fn open_tracker(app: &App) {
 async fn a_status_and_note_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let national = corpus().join("national");
-    let output = Command::new(cli_binary())
-        .arg("--db")
-        .arg(App::library_in(&dir))
-        .arg("import")
-        .arg(national.join("inspections/80528_north somerset/children's services inspection - 10 june 2020.pdf"))
-        .arg(national.join(
-            "focused-visits/80528_north somerset/children's services focused visit - 31 january 2022.pdf",
-        ))
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    cli_in(
+        &dir,
+        &[
+            "import".as_ref(),
+            national
+                .join("inspections/80528_north somerset/children's services inspection - 10 june 2020.pdf")
+                .as_os_str(),
+            national
+                .join("focused-visits/80528_north somerset/children's services focused visit - 31 january 2022.pdf")
+                .as_os_str(),
+        ],
     );
 
     let app = App::launch_in(dir, &[], &[]).await;

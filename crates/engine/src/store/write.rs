@@ -27,6 +27,18 @@ const SUCCESSIONS: &[(&str, &[&str])] = &[
     ("Bournemouth", &["Bournemouth, Christchurch and Poole"]),
 ];
 
+/// The SHA-256 of an inspection's document: what choices and statuses are kept by.
+fn document_sha(tx: &rusqlite::Transaction<'_>, db: Db<'_>, id: i64) -> Result<String> {
+    tx.query_row(
+        "SELECT d.sha256 FROM inspections i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(db)?
+    .ok_or(StoreError::NoSuchInspection(id))
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -303,15 +315,7 @@ impl Library {
         let (authority_id, name) =
             found.ok_or_else(|| StoreError::NoSuchAuthority(wanted.to_string()))?;
         self.write(|tx, db| {
-            let sha: Option<String> = tx
-                .query_row(
-                    "SELECT d.sha256 FROM inspections i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(db)?;
-            let sha = sha.ok_or(StoreError::NoSuchInspection(id))?;
+            let sha = document_sha(tx, db, id)?;
             tx.execute(
                 "INSERT OR REPLACE INTO authority_choices (sha256, authority_id) VALUES (?1, ?2)",
                 params![sha, authority_id],
@@ -337,15 +341,7 @@ impl Library {
         note: &str,
     ) -> Result<()> {
         self.write(|tx, db| {
-            let sha: Option<String> = tx
-                .query_row(
-                    "SELECT d.sha256 FROM inspections i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(db)?;
-            let sha = sha.ok_or(StoreError::NoSuchInspection(id))?;
+            let sha = document_sha(tx, db, id)?;
             match status {
                 Some(status) => tx.execute(
                     "INSERT OR REPLACE INTO tracker_statuses (sha256, item_key, status, note, updated_at)
