@@ -5,7 +5,7 @@
 //! names every value: a new framework, grade or format cannot be left unlabelled in the UI.
 
 use crate::compare::{Change, ParagraphKind};
-use crate::model::{Domain, Framework, Grade, JudgementKey, Topic};
+use crate::model::{Domain, Framework, Grade, JudgementKey, Round, Topic};
 use crate::render::Format;
 use serde::Serialize;
 use std::fmt::Write;
@@ -87,6 +87,7 @@ pub fn typescript() -> String {
         "ItemKind",
         "JudgementKey",
         "ParagraphKind",
+        "Round",
         "Topic",
         "TrackerStatus",
     ] {
@@ -136,6 +137,15 @@ pub fn typescript() -> String {
         "string",
         &Domain::ALL,
         Domain::label,
+    );
+    table(
+        o,
+        "Inspection rounds, in time order.",
+        "ROUNDS",
+        "Round",
+        "string",
+        &Round::ALL,
+        Round::label,
     );
     table(
         o,

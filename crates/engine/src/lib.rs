@@ -74,3 +74,49 @@ pub fn authority_tracker(
     }
     Ok(tracker)
 }
+
+/// Why a group of authorities could not be shown: the library failed, or the authority or
+/// region asked for is not known.
+#[derive(Debug, thiserror::Error)]
+pub enum GroupFailure {
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Group(#[from] compare::GroupError),
+}
+
+impl GroupFailure {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            GroupFailure::Store(e) => e.kind(),
+            GroupFailure::Group(e) => e.kind(),
+        }
+    }
+}
+
+/// An authority's statistical neighbours, or a region (`subject` picked out in it), from the
+/// library's documents, standing at `at`. Like [`authority_tracker`] it joins the store and
+/// compare, for the app and the CLI alike; it reads the list of documents, never a report.
+pub fn authority_group(
+    library: &store::Library,
+    kind: compare::GroupKind,
+    wanted: &str,
+    subject: Option<&str>,
+    at: model::Date,
+) -> Result<compare::AuthorityGroup, GroupFailure> {
+    let list = library.list()?;
+    let documents: Vec<compare::GroupDocument<'_>> = list
+        .iter()
+        .map(|i| compare::GroupDocument {
+            id: i.id,
+            authority: &i.local_authority,
+            framework: i.framework,
+            date: i.inspection_start.or(i.published),
+            judgements: i.judgements.iter().map(|j| (j.key, j.standard)).collect(),
+        })
+        .collect();
+    Ok(match kind {
+        compare::GroupKind::Neighbours => compare::groups::neighbours(wanted, &documents, at)?,
+        compare::GroupKind::Region => compare::groups::region(wanted, subject, &documents, at)?,
+    })
+}

@@ -8,6 +8,7 @@ import type { Grade } from "./Grade";
 import type { ItemKind } from "./ItemKind";
 import type { JudgementKey } from "./JudgementKey";
 import type { ParagraphKind } from "./ParagraphKind";
+import type { Round } from "./Round";
 import type { Topic } from "./Topic";
 import type { TrackerStatus } from "./TrackerStatus";
 
@@ -68,6 +69,15 @@ export const DOMAINS: Readonly<Record<Domain, string>> = {
   "outcomes": "Outcomes for looked after children",
   "quality_of_provision": "Quality of provision",
   "quality_of_practice": "Quality of practice",
+};
+
+/** Inspection rounds, in time order. */
+export const ROUNDS: Readonly<Record<Round, string>> = {
+  "separate2012": "2012–13 (child protection, looked after children)",
+  "sif": "2013–18 (single inspection framework)",
+  "ilacs2018": "2018–23 (ILACS)",
+  "ilacs2023": "2023–26 (ILACS)",
+  "ilacs2026": "From 2026 (ILACS, no overall grade)",
 };
 
 /** Section topics. */

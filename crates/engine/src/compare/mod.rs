@@ -20,6 +20,7 @@
 //! # Ok::<(), inspection_engine::FileError>(())
 //! ```
 
+pub(crate) mod groups;
 pub(crate) mod judgements;
 pub(crate) mod recommendations;
 pub(crate) mod similarity;
@@ -32,6 +33,10 @@ mod tests;
 use crate::model::{Date, Framework, Grade, JudgementKey, Report};
 use serde::Serialize;
 
+pub use groups::{
+    AuthorityGroup, DomainGrade, GroupDocument, GroupError, GroupKind, GroupMember, RoundCount,
+    RoundResult, Standing,
+};
 pub use judgements::{Change, JudgementRow, JudgementSide};
 pub use recommendations::{Discussion, Item, RecommendationChanges, Recurring};
 pub use text::{Hunk, HunkTag, ParagraphChange, ParagraphKind, ParagraphSide, SectionPair};

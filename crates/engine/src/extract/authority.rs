@@ -19,7 +19,34 @@ pub struct Authority {
     pub stat_neighbours: Vec<String>,
 }
 
+/// Authorities that replaced others, as (predecessor, successors).
+pub const SUCCESSIONS: &[(&str, &[&str])] = &[
+    (
+        "Northamptonshire",
+        &["North Northamptonshire", "West Northamptonshire"],
+    ),
+    ("Cumbria", &["Cumberland", "Westmorland and Furness"]),
+    ("Poole", &["Bournemouth, Christchurch and Poole"]),
+    ("Bournemouth", &["Bournemouth, Christchurch and Poole"]),
+];
+
 const CSV: &str = include_str!("../data/authorities.csv");
+
+/// The authority of the list named `wanted` (any spelling of its name) or given by its code
+/// (old or new) or Ofsted URN.
+pub fn find(wanted: &str) -> Option<&'static Authority> {
+    let wanted = wanted.trim();
+    let key = name_key(wanted);
+    if wanted.is_empty() {
+        return None;
+    }
+    all().iter().find(|a| {
+        (!key.is_empty() && name_key(&a.name) == key)
+            || [&a.la_code, &a.la_code_new, &a.urn]
+                .iter()
+                .any(|c| !c.is_empty() && c.eq_ignore_ascii_case(wanted))
+    })
+}
 
 /// Every authority in the project's list.
 pub fn all() -> &'static [Authority] {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 mod date;
 mod vocabulary;
 pub use date::Date;
-pub use vocabulary::{Domain, Grade, Topic, TrackerStatus};
+pub use vocabulary::{Domain, Grade, Round, Topic, TrackerStatus};
 
 /// An inspection framework, detected from the report's own title and judgement table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
@@ -129,6 +129,23 @@ impl Framework {
     /// Whether its inspections give an overall effectiveness grade (not since the 2026 reform).
     pub fn gives_overall(self) -> bool {
         self.expected_keys(false).contains(&JudgementKey::Overall)
+    }
+
+    /// The inspection round it belongs to; `None` for letters, joint reports and the
+    /// stand-alone LSCB review (no round of the authority's services).
+    pub fn round(self) -> Option<Round> {
+        match self {
+            Framework::Lac2013 | Framework::Cp2012 => Some(Round::Separate2012),
+            Framework::Sif2013 | Framework::SifReinspection => Some(Round::Sif),
+            Framework::Ilacs2018 => Some(Round::Ilacs2018),
+            Framework::Ilacs2023 => Some(Round::Ilacs2023),
+            Framework::Ilacs2026 => Some(Round::Ilacs2026),
+            Framework::LscbReview
+            | Framework::FocusedVisit
+            | Framework::MonitoringVisit
+            | Framework::Jtai
+            | Framework::AreaSend => None,
+        }
     }
 
     /// Whether reports of this framework carry graded judgements at all.

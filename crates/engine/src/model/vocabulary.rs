@@ -322,3 +322,45 @@ impl TrackerStatus {
         }
     }
 }
+
+/// An inspection round: the frameworks Ofsted inspected every authority under in turn, so a
+/// group of authorities can be compared round by round. A new framework is given its round in
+/// [`super::Framework::round`] (a new round is a variant here).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum Round {
+    /// Child protection (2012) and looked after children (2012–13) inspections.
+    Separate2012,
+    /// The single inspection framework and its re-inspections (2013–18).
+    Sif,
+    /// ILACS, four judgements (2018–23).
+    Ilacs2018,
+    /// ILACS, five judgements (2023–26).
+    Ilacs2023,
+    /// ILACS after the April 2026 reform: no overall effectiveness grade.
+    Ilacs2026,
+}
+
+impl Round {
+    /// In time order.
+    pub const ALL: [Round; 5] = [
+        Round::Separate2012,
+        Round::Sif,
+        Round::Ilacs2018,
+        Round::Ilacs2023,
+        Round::Ilacs2026,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Round::Separate2012 => "2012–13 (child protection, looked after children)",
+            Round::Sif => "2013–18 (single inspection framework)",
+            Round::Ilacs2018 => "2018–23 (ILACS)",
+            Round::Ilacs2023 => "2023–26 (ILACS)",
+            Round::Ilacs2026 => "From 2026 (ILACS, no overall grade)",
+        }
+    }
+}

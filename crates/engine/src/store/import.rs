@@ -6,10 +6,11 @@ use crate::error::{ErrorKind, FileError, Problem};
 use crate::ingest::SourceKind;
 use crate::model::Report;
 use crate::worker::{Worker, WorkerCommand};
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 /// What became of one file.
@@ -52,6 +53,28 @@ pub struct Progress<'a, T = ImportOutcome> {
 #[ts(export)]
 pub struct ImportSummary {
     pub outcomes: Vec<ImportOutcome>,
+    /// Stopped when asked, before every file was read: the import stays unfinished in the
+    /// library ([`Library::unfinished_import`]) until it is resumed or dismissed.
+    pub stopped: bool,
+    /// Files found but not read because the import stopped.
+    pub unread: usize,
+}
+
+/// An import that stopped before its end: cancelled, or the app or the machine stopped while
+/// it ran. Importing its `paths` again resumes it; what was stored is recognised and skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct UnfinishedImport {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub paths: Vec<PathBuf>,
+    /// How many files the paths held when it began.
+    pub files: usize,
+    /// How many of those files are in the library now (by name and size: a quick count that
+    /// reads no file).
+    pub stored: usize,
+    /// When it began, "YYYY-MM-DDTHH:MM:SSZ".
+    pub started_at: String,
 }
 
 impl ImportSummary {
@@ -168,10 +191,23 @@ impl Library {
     pub fn import(
         &mut self,
         paths: &[PathBuf],
+        progress: impl FnMut(Progress<'_>),
+    ) -> Result<ImportSummary, StoreError> {
+        self.import_until(paths, progress, &AtomicBool::new(false))
+    }
+
+    /// [`Library::import`] that stops once `stop` is set: the document being stored is
+    /// finished, no new one is begun, and the import stays recorded as unfinished (as one a
+    /// crash stopped would be) for [`Library::unfinished_import`] to offer again.
+    pub fn import_until(
+        &mut self,
+        paths: &[PathBuf],
         mut progress: impl FnMut(Progress<'_>),
+        stop: &AtomicBool,
     ) -> Result<ImportSummary, StoreError> {
         let (files, mut outcomes) = collect_files(paths);
         let total = files.len() + outcomes.len();
+        let record = self.begin_import(paths, files.len())?;
         for (done, outcome) in outcomes.iter().enumerate() {
             progress(Progress {
                 done: done + 1,
@@ -193,7 +229,7 @@ impl Library {
                 let (files, known, next, command) = (&files, &known, &next, &command);
                 scope.spawn(move || {
                     let mut reader = DocumentReader::new(command.as_ref());
-                    loop {
+                    while !stop.load(Ordering::Relaxed) {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = files.get(index) else { break };
                         let extracted = extract_one(path, known, &mut reader);
@@ -218,11 +254,128 @@ impl Library {
                     total,
                     outcome,
                 });
+                if stop.load(Ordering::Relaxed) {
+                    // Leaving the loop drops the receiver: the readers' next send fails and
+                    // they end after the document in hand.
+                    break;
+                }
             }
             Ok(())
         });
         result?;
-        Ok(ImportSummary { outcomes })
+        let unread = total - outcomes.len();
+        let stopped = unread > 0;
+        if !stopped {
+            self.finish_import(record)?;
+        }
+        Ok(ImportSummary {
+            outcomes,
+            stopped,
+            unread,
+        })
+    }
+
+    /// Records an import as begun; an unfinished one of the same paths (being resumed) is
+    /// taken up again rather than recorded twice. Returns its id.
+    fn begin_import(&mut self, paths: &[PathBuf], files: usize) -> Result<i64, StoreError> {
+        let paths = serde_json::to_string(
+            &paths
+                .iter()
+                .map(|p| p.to_string_lossy())
+                .collect::<Vec<_>>(),
+        )
+        .expect("strings serialise");
+        self.write(|tx, db| {
+            let earlier: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM imports WHERE finished_at IS NULL AND paths = ?1",
+                    [&paths],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(db)?;
+            if let Some(id) = earlier {
+                return Ok(id);
+            }
+            tx.execute(
+                "INSERT INTO imports (paths, files, started_at)
+                 VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                rusqlite::params![paths, files as i64],
+            )
+            .map_err(db)?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    fn finish_import(&mut self, id: i64) -> Result<(), StoreError> {
+        self.write(|tx, db| {
+            tx.execute(
+                "UPDATE imports SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                [id],
+            )
+            .map_err(db)?;
+            Ok(())
+        })
+    }
+
+    /// The latest import that stopped before its end, if any: to offer to resume it.
+    pub fn unfinished_import(&self) -> Result<Option<UnfinishedImport>, StoreError> {
+        let db = self.db_error();
+        let found = self
+            .connection()
+            .query_row(
+                "SELECT id, paths, files, started_at FROM imports
+                 WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(&db)?;
+        let Some((id, paths, files, started_at)) = found else {
+            return Ok(None);
+        };
+        let paths: Vec<PathBuf> = serde_json::from_str::<Vec<String>>(&paths)
+            .unwrap_or_default()
+            .into_iter()
+            .map(PathBuf::from)
+            .collect();
+        // Stored documents by name and size: enough to say how far it got without reading
+        // (or hashing) the files again; the resumed import recognises them by content.
+        let stored: HashSet<(String, i64)> = self
+            .all("SELECT file_name, size FROM documents", |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        let (found, _) = collect_files(&paths);
+        let stored = found
+            .iter()
+            .filter(|f| {
+                let name = f.file_name().map(|n| n.to_string_lossy().into_owned());
+                let size = std::fs::metadata(f).map(|m| m.len() as i64);
+                match (name, size) {
+                    (Some(name), Ok(size)) => stored.contains(&(name, size)),
+                    _ => false,
+                }
+            })
+            .count();
+        Ok(Some(UnfinishedImport {
+            id,
+            paths,
+            files: files as usize,
+            stored,
+            started_at,
+        }))
+    }
+
+    /// Forgets an unfinished import people chose not to resume (what it stored stays).
+    pub fn dismiss_import(&mut self, id: i64) -> Result<(), StoreError> {
+        self.finish_import(id)
     }
 
     fn store_one(&mut self, path: &Path, extracted: Extracted) -> Result<ImportStatus, StoreError> {
@@ -359,5 +512,61 @@ mod tests {
         assert_eq!(message.lines().count(), 1, "{message}");
         assert_eq!(library.list().unwrap(), before);
         assert_eq!(library.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn a_stopped_import_is_kept_unfinished_and_resumed_without_reading_stored_files_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = Library::open(&dir.path().join("library.sqlite3")).unwrap();
+        let reports = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/reports");
+        let folder = dir.path().join("reports");
+        std::fs::create_dir(&folder).unwrap();
+        for name in [
+            "hertfordshire_2018-11-19.pdf",
+            "norfolk_2015-10-20.pdf",
+            "hertfordshire_2015-11-27.pdf",
+            "southend-on-sea_2019-08-27.pdf",
+        ] {
+            std::fs::copy(reports.join(name), folder.join(name)).unwrap();
+        }
+        let paths = vec![folder.clone()];
+        let stop = AtomicBool::new(false);
+        let first = library
+            .import_until(
+                &paths,
+                |p| {
+                    if p.done == 2 {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                },
+                &stop,
+            )
+            .unwrap();
+        assert!(first.stopped);
+        assert_eq!(first.outcomes.len(), 2);
+        assert_eq!(first.unread, 2);
+        let unfinished = library
+            .unfinished_import()
+            .unwrap()
+            .expect("kept unfinished");
+        assert_eq!(unfinished.paths, paths);
+        assert_eq!((unfinished.files, unfinished.stored), (4, 2));
+
+        // Resumed: the two stored are recognised by content, the others read.
+        let second = library.import(&paths, |_| {}).unwrap();
+        assert!(!second.stopped);
+        assert_eq!((second.already_present(), second.imported()), (2, 2));
+        assert_eq!(library.unfinished_import().unwrap(), None);
+        assert_eq!(library.list().unwrap().len(), 4);
+        // One record for the import and its resumption, finished.
+        let records: i64 = library
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM imports WHERE finished_at IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(records, 1);
     }
 }

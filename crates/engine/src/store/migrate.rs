@@ -25,11 +25,12 @@ pub(super) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/0004_authority_choices.sql"))
             .down("DROP TABLE authority_choices;"),
         M::up(include_str!("migrations/0005_tracker.sql")).down("DROP TABLE tracker_statuses;"),
+        M::up(include_str!("migrations/0006_imports.sql")).down("DROP TABLE imports;"),
     ])
 });
 
 /// The schema version the migrations lead to.
-pub const SCHEMA_VERSION: usize = 5;
+pub const SCHEMA_VERSION: usize = 6;
 
 /// Lets the crash tests kill the process while a migration's transaction is open (the variable
 /// is never set otherwise): they prove that a killed migration leaves the old library intact.

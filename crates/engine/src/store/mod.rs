@@ -14,8 +14,11 @@ mod read;
 mod search;
 mod write;
 
-pub use import::{collect_files, ImportOutcome, ImportStatus, ImportSummary, Progress};
+pub use import::{
+    collect_files, ImportOutcome, ImportStatus, ImportSummary, Progress, UnfinishedImport,
+};
 pub use migrate::{migrations, SCHEMA_VERSION};
+pub use open::{check_whole, Soundness};
 pub use search::{SearchFilter, SearchHit, SnippetPart};
 pub use write::{sha256_hex, Reparsed};
 
@@ -297,13 +300,70 @@ mod tests {
         }
         std::fs::write(&path, &bytes).unwrap();
 
-        let library = Library::open(&path).unwrap();
+        // Found at open or by the whole check, whichever tables the damage fell in.
+        let library = match Library::open(&path) {
+            Ok(library) if !library.notices().is_empty() => library,
+            _ => {
+                let Soundness::Damaged(found) = check_whole(&path).unwrap() else {
+                    panic!("the whole check finds the damage")
+                };
+                Library::recover(&path, &found).unwrap()
+            }
+        };
         assert!(
             library.notices()[0].contains("damaged"),
             "{:?}",
             library.notices()
         );
         assert_eq!(library.integrity_check().unwrap(), "ok");
+    }
+
+    /// Damage in the stored files is not looked for on the start path (its cost would grow
+    /// with the library) but is found by the whole check the app runs once drawn.
+    #[test]
+    fn damage_among_the_documents_is_left_to_the_whole_check_which_finds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        let library = Library::open(&path).unwrap();
+        // Stored files only (no inspection reads them): overflow pages at the end of the file.
+        for n in 0..4 {
+            library
+                .connection()
+                .execute(
+                    "INSERT INTO documents (sha256, file_name, source_kind, size, content, parser_version, imported_at)
+                     VALUES (?1, 'x.pdf', 'pdf', 200000, zeroblob(200000), 1, '')",
+                    [format!("{n:064}")],
+                )
+                .unwrap();
+        }
+        library
+            .connection()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+        drop(library);
+        assert_eq!(check_whole(&path).unwrap(), Soundness::Sound);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let len = bytes.len();
+        // The last 64 pages of 4 KiB: the last document's overflow chain, broken.
+        for (i, b) in bytes[len - 64 * 4096..].iter_mut().enumerate() {
+            *b = (i % 251) as u8;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+
+        let library = Library::open(&path).unwrap();
+        assert!(library.notices().is_empty(), "{:?}", library.notices());
+        drop(library);
+        let Soundness::Damaged(found) = check_whole(&path).unwrap() else {
+            panic!("the whole check finds the damaged pages")
+        };
+        let library = Library::recover(&path, &found).unwrap();
+        assert!(library.notices()[0].contains("nothing was deleted"));
+        assert!(library.list().unwrap().is_empty());
+        drop(library);
+        assert_eq!(check_whole(&path).unwrap(), Soundness::Sound);
+        assert!(files_in(dir.path())
+            .iter()
+            .any(|n| n.starts_with("library.sqlite3.damaged-")));
     }
 
     #[test]

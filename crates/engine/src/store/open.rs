@@ -9,23 +9,56 @@ use std::time::Duration;
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// Tables that grow with the documents: their bytes, their readings and the full-text index
+/// (`paragraphs_fts` and its shadow tables). Opening leaves them to [`check_whole`], which the
+/// app runs in the background once it is drawn and `check` runs on demand: at 2,000
+/// inspections their check took 1.5 s of every start (BENCHMARKS.md). A new table that grows
+/// with the documents belongs here.
+const DOCUMENT_TABLES: &[&str] = &[
+    "documents",
+    "inspections",
+    "judgements",
+    "recommendations",
+    "sections",
+    "paragraphs",
+];
+
+/// Whether opening checks `table` (the authority list and what people record: sizes that do
+/// not grow with the library), or leaves it to the whole check.
+fn checked_at_open(table: &str) -> bool {
+    !DOCUMENT_TABLES.contains(&table) && !table.starts_with("paragraphs_fts")
+}
+
+/// How much of the library a check reads.
+#[derive(Clone, Copy)]
+enum Scope {
+    /// The schema and the tables of [`checked_at_open`]: a constant cost, on the start path.
+    Open,
+    /// Every page (SQLite's `quick_check` of the whole file, the FTS index's own check
+    /// included).
+    Whole,
+}
+
 /// Why the database at `path` cannot be used, if it is damaged. A busy or locked library is
 /// not damaged: that error is returned, and nothing is moved.
-///
-/// Every table but `documents` gets SQLite's `quick_check`. `documents` holds the original
-/// files, three quarters of a large library's pages: checking it too would add 0.3–0.7 s at
-/// 2,000 inspections (BENCHMARKS.md) to every app start and CLI command. Its pages are checked
-/// when read, and `check` runs the full `integrity_check`. The FTS5 table's check (SQLite runs
-/// the index's own consistency check for it) is most of what remains.
-fn damage(conn: &Connection, path: &Path) -> Result<Option<String>> {
+fn damage(conn: &Connection, path: &Path, scope: Scope) -> Result<Option<String>> {
     use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
     let check = || -> rusqlite::Result<Option<String>> {
+        // Reading the schema reads page 1 and the schema's pages: a file that is not a
+        // database, or whose schema is damaged, fails here whatever the scope.
         let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'documents'")?
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        for table in tables {
-            let sql = format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\""));
+        let pragmas: Vec<String> = match scope {
+            Scope::Whole => vec!["PRAGMA quick_check".into()],
+            Scope::Open => tables
+                .iter()
+                .filter(|t| checked_at_open(t))
+                .map(|t| format!("PRAGMA quick_check(\"{}\")", t.replace('"', "\"\"")))
+                .collect(),
+        };
+        for sql in pragmas {
             let answer: String = conn.query_row(&sql, [], |r| r.get(0))?;
             if answer != "ok" {
                 return Ok(Some(format!("SQLite's check found: {answer}")));
@@ -52,6 +85,39 @@ fn damage(conn: &Connection, path: &Path) -> Result<Option<String>> {
             source,
         }),
     }
+}
+
+/// What the whole check of a library found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Soundness {
+    Sound,
+    /// Damaged, with what SQLite said; [`Library::recover`] moves it aside.
+    Damaged(String),
+}
+
+/// Checks every page of the library at `path` (SQLite's `quick_check`, the stored files and
+/// the search index included) on a read-only connection of its own, so reads and writes of
+/// the open library go on meanwhile. What opening leaves out ([`DOCUMENT_TABLES`]): the app
+/// runs it in the background once drawn, and tells people what it found.
+pub fn check_whole(path: &Path) -> Result<Soundness> {
+    use rusqlite::OpenFlags;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|source| StoreError::Database {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|source| StoreError::Database {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(match damage(&conn, path, Scope::Whole)? {
+        None => Soundness::Sound,
+        Some(found) => Soundness::Damaged(found),
+    })
 }
 
 /// The schema version a library is at (`PRAGMA user_version`).
@@ -121,8 +187,10 @@ impl Library {
 
     /// Opens (creating if needed) and migrates the library at `path`.
     ///
-    /// A damaged library (not a database, or failing SQLite's `quick_check`) is never deleted
-    /// or written to: it is moved aside, beside the original name, and a new library started.
+    /// Its cost does not grow with the library: the schema and the small tables are checked
+    /// here, the tables of the documents by [`check_whole`]. A damaged library (not a
+    /// database, or failing SQLite's `quick_check`) is never deleted or written to: it is
+    /// moved aside, beside the original name, and a new library started.
     /// A library from an older schema is copied (SQLite's online backup) before it is
     /// upgraded. Either is told in [`Library::notices`].
     pub fn open(path: &Path) -> Result<Library> {
@@ -132,19 +200,27 @@ impl Library {
                 source: e,
             })?;
         }
-        let connect = || {
-            Connection::open(path).map_err(|source| StoreError::Database {
-                path: path.to_path_buf(),
-                source,
-            })
-        };
-        let conn = connect()?;
-        let Some(damage) = damage(&conn, path)? else {
+        let conn = Connection::open(path).map_err(|source| StoreError::Database {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let Some(damage) = damage(&conn, path, Scope::Open)? else {
             return Library::configure(conn, path.to_path_buf());
         };
         drop(conn);
+        Library::recover(path, &damage)
+    }
+
+    /// Moves the damaged library at `path` aside (never deleting it) and starts a new one
+    /// there, saying so in [`Library::notices`] and the library's events. Every connection to
+    /// it should be closed first: one left open would go on using the moved file.
+    pub fn recover(path: &Path, damage: &str) -> Result<Library> {
         let moved_to = move_aside(path)?;
-        let mut library = Library::configure(connect()?, path.to_path_buf())?;
+        let conn = Connection::open(path).map_err(|source| StoreError::Database {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut library = Library::configure(conn, path.to_path_buf())?;
         let notice = format!(
             "library {}: it was damaged ({damage}), so it was moved to {} and a new, empty library was started; nothing was deleted",
             path.display(),

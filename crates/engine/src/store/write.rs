@@ -16,17 +16,6 @@ pub struct Reparsed {
     pub problem: Option<Problem>,
 }
 
-/// Authorities that replaced others, as (predecessor, successors).
-const SUCCESSIONS: &[(&str, &[&str])] = &[
-    (
-        "Northamptonshire",
-        &["North Northamptonshire", "West Northamptonshire"],
-    ),
-    ("Cumbria", &["Cumberland", "Westmorland and Furness"]),
-    ("Poole", &["Bournemouth, Christchurch and Poole"]),
-    ("Bournemouth", &["Bournemouth, Christchurch and Poole"]),
-];
-
 /// The SHA-256 of an inspection's document: what choices and statuses are kept by.
 fn document_sha(tx: &rusqlite::Transaction<'_>, db: Db<'_>, id: i64) -> Result<String> {
     tx.query_row(
@@ -221,7 +210,7 @@ impl Library {
                 )
                 .map_err(db)?;
             }
-            for (old, new) in SUCCESSIONS {
+            for (old, new) in authority::SUCCESSIONS {
                 for successor in *new {
                     tx.execute(
                         "INSERT OR IGNORE INTO authority_successions (predecessor_id, successor_id)
