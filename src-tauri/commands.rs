@@ -2,18 +2,20 @@
 //! the shared library connection; imports open their own, so reads go on meanwhile) and maps
 //! errors to a [`CommandError`] `{kind, message}`.
 
-use inspection_engine::compare::{Comparison, Tracker};
+use inspection_engine::compare::{AuthorityGroup, Comparison, GroupKind, Tracker};
+use inspection_engine::model::Date;
 use inspection_engine::model::TrackerStatus;
 use inspection_engine::render::{self, Summary};
 use inspection_engine::store::{
     AuthorityRow, ImportOutcome, ImportSummary, InspectionSummary, Library, SearchFilter,
-    SearchHit, StoreError, StoredInspection,
+    SearchHit, Soundness, StoreError, StoredInspection, UnfinishedImport,
 };
 use inspection_engine::worker::WorkerCommand;
 use inspection_engine::{ErrorKind, FileError, Framework};
 use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use tauri::ipc::Channel;
 use tauri::{Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -27,6 +29,8 @@ pub struct AppState {
     /// When the process started, for `--measure-startup`.
     pub started: std::time::Instant,
     pub measure_startup: bool,
+    /// Set to stop the import under way (`cancel_import`); a new import clears it.
+    pub import_stop: Arc<AtomicBool>,
 }
 
 /// An error as the UI receives it: a stable kind and a sentence for people.
@@ -63,6 +67,15 @@ impl From<StoreError> for CommandError {
             _ => "",
         };
         CommandError::new(e.kind(), format!("{e}{hint}"))
+    }
+}
+
+impl From<inspection_engine::GroupFailure> for CommandError {
+    fn from(e: inspection_engine::GroupFailure) -> Self {
+        match e {
+            inspection_engine::GroupFailure::Store(e) => e.into(),
+            e => CommandError::new(e.kind(), e.to_string()),
+        }
     }
 }
 
@@ -103,17 +116,22 @@ async fn blocking<T: Send + 'static>(
         })?
 }
 
+/// The app's own connection to the library.
+fn locked(state: &AppState) -> Result<std::sync::MutexGuard<'_, Library>> {
+    state.library.lock().map_err(|_| {
+        CommandError::new(
+            ErrorKind::Internal,
+            "the library is unavailable after an earlier failure; restart the app",
+        )
+    })
+}
+
 fn with_library<T>(
     app: &tauri::AppHandle,
     work: impl FnOnce(&Library) -> std::result::Result<T, StoreError>,
 ) -> Result<T> {
     let state = app.state::<AppState>();
-    let library = state.library.lock().map_err(|_| {
-        CommandError::new(
-            ErrorKind::Internal,
-            "the library is unavailable after an earlier failure; restart the app",
-        )
-    })?;
+    let library = locked(&state)?;
     Ok(work(&library)?)
 }
 
@@ -143,6 +161,8 @@ pub struct Startup {
     /// What happened to the library as it opened (recovered from damage, upgraded with a
     /// backup): sentences to show.
     pub library_notices: Vec<String>,
+    /// An import that stopped before its end (cancelled, or the app stopped): to resume.
+    pub unfinished_import: Option<UnfinishedImport>,
 }
 
 /// Imports the launch files once and tells the UI what to show first.
@@ -185,6 +205,7 @@ pub async fn startup(app: tauri::AppHandle) -> Result<Startup> {
             outcomes: summary.outcomes,
             compare,
             library_notices,
+            unfinished_import: library.unfinished_import()?,
         };
         *done = Some(startup.clone());
         Ok(startup)
@@ -270,18 +291,100 @@ pub async fn import_paths(
             "give between 1 and 10,000 file or folder paths",
         ));
     }
-    let path = app.state::<AppState>().library_path.clone();
+    let state = app.state::<AppState>();
+    let path = state.library_path.clone();
+    let stop = state.import_stop.clone();
+    stop.store(false, Ordering::Relaxed);
     blocking(move || {
         // Its own connection: the app's reads continue while this writes.
         let mut library = importing_library(&path)?;
         let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-        Ok(library.import(&paths, |p| {
-            let _ = on_progress.send(ImportEvent {
-                done: p.done,
-                total: p.total,
-                outcome: p.outcome.clone(),
+        Ok(library.import_until(
+            &paths,
+            |p| {
+                let _ = on_progress.send(ImportEvent {
+                    done: p.done,
+                    total: p.total,
+                    outcome: p.outcome.clone(),
+                });
+            },
+            &stop,
+        )?)
+    })
+    .await
+}
+
+/// Stops the import under way after the document being stored; it stays unfinished in the
+/// library, to be resumed.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.import_stop.store(true, Ordering::Relaxed);
+}
+
+/// Forgets an unfinished import people chose not to resume (what it stored stays).
+#[tauri::command]
+pub async fn dismiss_import(app: tauri::AppHandle, id: i64) -> Result<()> {
+    let path = app.state::<AppState>().library_path.clone();
+    blocking(move || Ok(Library::open(&path)?.dismiss_import(id)?)).await
+}
+
+/// What the whole check of the library (every page, run after the window is drawn, off the
+/// start path) found.
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LibraryCheck {
+    pub sound: bool,
+    /// When damaged: where it was moved and that a new library was started.
+    pub notice: Option<String>,
+}
+
+/// Checks every page of the library on a connection of its own while people work; a damaged
+/// library is moved aside (never deleted) and a new one started, as at open.
+#[tauri::command]
+pub async fn check_library(app: tauri::AppHandle) -> Result<LibraryCheck> {
+    blocking(move || {
+        let state = app.state::<AppState>();
+        let Soundness::Damaged(found) = inspection_engine::store::check_whole(&state.library_path)?
+        else {
+            return Ok(LibraryCheck {
+                sound: true,
+                notice: None,
             });
-        })?)
+        };
+        let mut library = locked(&state)?;
+        // The app's connection closes before the file is moved.
+        *library = Library::open_in_memory()?;
+        *library = Library::recover(&state.library_path, &found)?;
+        Ok(LibraryCheck {
+            sound: false,
+            notice: library.notices().first().cloned(),
+        })
+    })
+    .await
+}
+
+/// An authority's statistical neighbours, or a region, standing at `at` (today when absent).
+#[tauri::command]
+pub async fn authority_group(
+    app: tauri::AppHandle,
+    kind: GroupKind,
+    name: String,
+    subject: Option<String>,
+    at: Option<Date>,
+) -> Result<AuthorityGroup> {
+    if name.len() > 200 || subject.as_ref().is_some_and(|s| s.len() > 200) {
+        return Err(CommandError::new(
+            ErrorKind::InvalidInput,
+            "an authority or region name is at most 200 characters",
+        ));
+    }
+    let at = at.unwrap_or_else(Date::today);
+    blocking(move || {
+        let state = app.state::<AppState>();
+        let library = locked(&state)?;
+        let group =
+            inspection_engine::authority_group(&library, kind, &name, subject.as_deref(), at)?;
+        Ok(group)
     })
     .await
 }

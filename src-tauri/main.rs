@@ -63,6 +63,7 @@ fn main() {
         startup: Mutex::new(None),
         started,
         measure_startup: args.measure_startup,
+        import_stop: Default::default(),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

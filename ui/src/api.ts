@@ -2,13 +2,16 @@
 // so a change there shows up here as a type error. Errors arrive as {kind, message}.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { AuthorityGroup } from "./bindings/AuthorityGroup";
 import type { AuthorityRow } from "./bindings/AuthorityRow";
 import type { CommandError } from "./bindings/CommandError";
 import type { Comparison } from "./bindings/Comparison";
 import type { Format } from "./bindings/Format";
+import type { GroupKind } from "./bindings/GroupKind";
 import type { ImportEvent } from "./bindings/ImportEvent";
 import type { ImportSummary } from "./bindings/ImportSummary";
 import type { InspectionSummary } from "./bindings/InspectionSummary";
+import type { LibraryCheck } from "./bindings/LibraryCheck";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Startup } from "./bindings/Startup";
 import type { StoredInspection } from "./bindings/StoredInspection";
@@ -121,4 +124,25 @@ export type TrackerFormat = Extract<Format, "pdf" | "csv" | "md" | "html">;
 /** Asks where to save the tracker (a native dialog) and writes it; null when cancelled. */
 export function exportTracker(authority: string, format: TrackerFormat): Promise<string | null> {
   return invoke<string | null>("export_tracker", { authority, format });
+}
+
+/** An authority's statistical neighbours, or a region (by its name or an authority's),
+ *  standing at `at` ("YYYY-MM-DD"). */
+export function authorityGroup(kind: GroupKind, name: string, at: string): Promise<AuthorityGroup> {
+  return invoke<AuthorityGroup>("authority_group", { kind, name, at });
+}
+
+/** Checks every page of the library (off the start path); a damaged one is moved aside. */
+export function checkLibrary(): Promise<LibraryCheck> {
+  return invoke<LibraryCheck>("check_library");
+}
+
+/** Stops the import under way after the document being stored. */
+export function cancelImport(): Promise<void> {
+  return invoke<void>("cancel_import");
+}
+
+/** Forgets an unfinished import people chose not to resume. */
+export function dismissImport(id: number): Promise<void> {
+  return invoke<void>("dismiss_import", { id });
 }

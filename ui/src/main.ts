@@ -11,11 +11,12 @@ import { back, currentView, initRouter, navigate, onNavigate, registerView, type
 import { installShortcuts, mountShortcutsDialog, setAbout, showShortcuts } from "./shortcuts";
 import { inspectionById, inspectionName, onLibraryChange, refreshLibrary } from "./state";
 import { createCompareView } from "./views/compare";
-import { hidePanel, importPaths, isImportPanelOpen, mountImportPanel, showOutcomes } from "./views/import";
+import { hidePanel, importPaths, isImportPanelOpen, mountImportPanel, offerUnfinished, showOutcomes } from "./views/import";
 import { createLibraryView } from "./views/library";
 import { mountPrintSheet } from "./views/print";
 import { createReportView } from "./views/report";
 import { createSearchView } from "./views/search";
+import { createGroupView } from "./views/group";
 import { createTrackerView } from "./views/tracker";
 
 performance.mark("script-start");
@@ -44,13 +45,16 @@ navReport.hidden = true;
 let lastTracker: string | null = null;
 const navTracker = tab("nav-tracker", "Tracker", "list", () => ({ view: "tracker", authority: lastTracker ?? "" }), null);
 navTracker.hidden = true;
-const tabs: Record<ViewName, HTMLButtonElement> = { library: navLibrary, compare: navCompare, search: navSearch, report: navReport, tracker: navTracker };
+let lastGroup: Route | null = null;
+const navGroup = tab("nav-group", "Neighbours", "library", () => lastGroup ?? { view: "library" }, null);
+navGroup.hidden = true;
+const tabs: Record<ViewName, HTMLButtonElement> = { library: navLibrary, compare: navCompare, search: navSearch, report: navReport, tracker: navTracker, group: navGroup };
 
 const topbar = el(
   "header",
   { class: "topbar" },
   el("div", { class: "brand" }, el("span", { class: "brand-mark", "aria-hidden": "true" }, el("span", {}), el("span", {})), el("span", { class: "brand-name" }, "Inspection Compare")),
-  el("nav", { class: "tabs", "aria-label": "Main" }, navLibrary, navCompare, navSearch, navReport, navTracker),
+  el("nav", { class: "tabs", "aria-label": "Main" }, navLibrary, navCompare, navSearch, navReport, navTracker, navGroup),
   el(
     "div",
     { class: "topbar-end" },
@@ -76,12 +80,14 @@ const compareView = createCompareView(main);
 const searchView = createSearchView();
 const reportView = createReportView(main);
 const trackerView = createTrackerView();
+const groupView = createGroupView();
 registerView("library", libraryView);
 registerView("compare", compareView);
 registerView("search", searchView);
 registerView("report", reportView);
 registerView("tracker", trackerView);
-main.append(libraryView.root, compareView.root, searchView.root, reportView.root, trackerView.root);
+registerView("group", groupView);
+main.append(libraryView.root, compareView.root, searchView.root, reportView.root, trackerView.root, groupView.root);
 
 app.append(el("a", { class: "skip-link", href: "#main" }, "Skip to content"), topbar, main, dropOverlay);
 mountImportPanel(document.body);
@@ -89,7 +95,7 @@ mountShortcutsDialog(document.body);
 mountStatus(document.body);
 mountPrintSheet(document.body);
 
-const TITLES: Record<ViewName, string> = { library: "Library", compare: "Compare", search: "Search", report: "Report", tracker: "Recommendation tracker" };
+const TITLES: Record<ViewName, string> = { library: "Library", compare: "Compare", search: "Search", report: "Report", tracker: "Recommendation tracker", group: "Neighbours and regions" };
 
 onNavigate((route) => {
   for (const [name, node] of Object.entries(tabs)) {
@@ -105,6 +111,12 @@ onNavigate((route) => {
     navTracker.hidden = false;
     const label = navTracker.querySelector(".tab-label");
     if (label) label.textContent = `${route.authority} tracker`;
+  }
+  if (route.view === "group") {
+    lastGroup = route;
+    navGroup.hidden = false;
+    const label = navGroup.querySelector(".tab-label");
+    if (label) label.textContent = route.kind === "region" ? "Region" : `${route.name} neighbours`;
   }
   document.title = `${TITLES[route.view]} — Inspection Compare`;
 });
@@ -216,6 +228,9 @@ async function start(): Promise<void> {
     performance.mark("startup-answered");
     // A damaged library moved aside, or an upgrade with a backup: people must know where it is.
     for (const notice of startup.library_notices) toast(notice, "info", 30000);
+    // An import stopped by a cancel or a crash: offered again, unless files given at launch
+    // are being shown in the panel.
+    if (startup.unfinished_import && startup.outcomes.length === 0) offerUnfinished(startup.unfinished_import);
     // Launched with two reports: their comparison is what people asked to see.
     if (startup.compare) {
       const [a, b] = startup.compare;
@@ -246,6 +261,17 @@ async function start(): Promise<void> {
   for (const mark of performance.getEntriesByType("mark")) marks[mark.name] = Math.round(mark.startTime);
   marks["ready"] = Math.round(performance.now());
   void api.uiReady(comparisonMs, marks).catch(() => undefined);
+  // The whole check of the library runs now that people can work, off the start path; what it
+  // finds is said, and a damaged library (moved aside, a new one started) is shown afresh.
+  try {
+    const check = await api.checkLibrary();
+    if (check.notice) {
+      toast(check.notice, "error", 60000);
+      await refreshLibrary();
+    }
+  } catch (e) {
+    toast(`The library could not be checked: ${api.errorMessage(e)}`, "error");
+  }
 }
 
 // The report tab names the report, so it follows the library (a removal hides it).

@@ -1,12 +1,14 @@
 // Which view is showing. Views stay in the DOM when hidden, so a comparison or a search keeps
 // its state and scroll position when people look at something else and come back.
+import type { GroupKind } from "./bindings/GroupKind";
 
 export type Route =
   | { view: "library" }
   | { view: "compare"; a?: number; b?: number; keepOrder?: boolean }
   | { view: "search"; focus?: boolean }
   | { view: "report"; id: number; paragraph?: number; highlight?: string[] }
-  | { view: "tracker"; authority: string };
+  | { view: "tracker"; authority: string }
+  | { view: "group"; kind: GroupKind; name: string; at?: string };
 
 export type ViewName = Route["view"];
 
@@ -90,5 +92,6 @@ function sameRoute(a: Route, b: Route): boolean {
   if (a.view !== b.view) return false;
   if (a.view === "report" && b.view === "report") return a.id === b.id;
   if (a.view === "tracker" && b.view === "tracker") return a.authority === b.authority;
+  if (a.view === "group" && b.view === "group") return a.kind === b.kind && a.name === b.name;
   return true;
 }

@@ -8,7 +8,9 @@ mod print;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use inspection_engine::render;
-use inspection_engine::store::{ImportStatus, Library, SearchFilter, StoreError};
+use inspection_engine::compare::{GroupError, GroupKind};
+use inspection_engine::store::{ImportStatus, Library, SearchFilter, Soundness, StoreError};
+use inspection_engine::GroupFailure;
 use inspection_engine::worker::{Worker, WorkerCommand};
 use inspection_engine::{FileError, Framework, Report};
 use std::io::Write;
@@ -115,9 +117,32 @@ enum Command {
     Reparse,
     /// Copy the library to a file (safe while the library is in use).
     Backup { path: PathBuf },
-    /// Check every page of the library, the stored files included (SQLite's integrity_check;
-    /// opening the library checks all but the stored files).
+    /// Check every page of the library, the stored files and the search index included
+    /// (opening checks only the schema and the small tables, so its cost does not grow with
+    /// the library). A damaged library is moved aside, never deleted, and a new one started.
     Check,
+    /// An authority and its ten statistical neighbours: each one's grades at each inspection
+    /// round, and where the authority stands among them at a date.
+    Neighbours {
+        /// The authority's name, code or Ofsted URN.
+        authority: String,
+        /// Stand at this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        at: Option<inspection_engine::model::Date>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every authority of a region, round by round (a region's name, or an authority's to use
+    /// its region and place it among them).
+    Region {
+        /// A region ("East of England") or an authority of it.
+        region: String,
+        /// Stand at this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        at: Option<inspection_engine::model::Date>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Compare two inspections: files or library ids. The earlier inspection is "before".
     Compare {
         /// A report file or a library inspection id.
@@ -216,12 +241,34 @@ fn describe(error: &anyhow::Error) -> String {
 /// What to do about a library error, in this tool's terms (the engine's messages give no
 /// advice specific to one front end).
 fn hint(error: &anyhow::Error) -> Option<&'static str> {
-    match error.downcast_ref::<StoreError>()? {
+    let store = match error.downcast_ref::<GroupFailure>() {
+        Some(GroupFailure::Group(GroupError::NoSuchAuthority(_))) => {
+            return Some("`authorities --all` lists every authority")
+        }
+        Some(GroupFailure::Group(GroupError::NoSuchRegion(_))) => {
+            return Some("give a region as `authorities --all` shows it, or an authority of it")
+        }
+        Some(GroupFailure::Store(e)) => e,
+        None => error.downcast_ref::<StoreError>()?,
+    };
+    match store {
         StoreError::NoSuchInspection(_) => Some("`list` shows the inspections and their ids"),
         StoreError::NoSuchAuthority(_) => Some("`authorities --all` lists every authority"),
         StoreError::NoDataDir => Some("give the library's path with --db"),
         _ => None,
     }
+}
+
+/// A group of authorities as JSON or readable text.
+fn print_group(group: &inspection_engine::compare::AuthorityGroup, json: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, group)?;
+        writeln!(out)?;
+    } else {
+        print::group(&mut out, group)?;
+    }
+    Ok(())
 }
 
 /// A report from a file, or from the library when the argument is an inspection id.
@@ -523,14 +570,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Check => {
             let library = open_library(cli.db)?;
-            let answer = library.integrity_check()?;
-            if answer != "ok" {
-                anyhow::bail!(
-                    "library {} is damaged ({answer}); copy it somewhere safe with `backup`, then move it aside: a new library will be started",
-                    library.path().display()
-                );
+            let path = library.path().to_path_buf();
+            if let Soundness::Damaged(found) = inspection_engine::store::check_whole(&path)? {
+                drop(library); // closed before the file is moved
+                let recovered = Library::recover(&path, &found)?;
+                for notice in recovered.notices() {
+                    eprintln!("inspection-compare-cli: note: {notice}");
+                }
+                return Ok(ExitCode::from(1));
             }
-            say!("library {}: ok", library.path().display());
+            say!("library {}: ok", path.display());
+        }
+        Command::Neighbours { authority, at, json } => {
+            let library = open_library(cli.db)?;
+            let at = at.unwrap_or_else(inspection_engine::model::Date::today);
+            let group = inspection_engine::authority_group(
+                &library,
+                GroupKind::Neighbours,
+                &authority,
+                None,
+                at,
+            )?;
+            print_group(&group, json)?;
+        }
+        Command::Region { region, at, json } => {
+            let library = open_library(cli.db)?;
+            let at = at.unwrap_or_else(inspection_engine::model::Date::today);
+            // An authority's name picks it out among its region's.
+            let group =
+                inspection_engine::authority_group(&library, GroupKind::Region, &region, None, at)?;
+            print_group(&group, json)?;
         }
         Command::Backup { path } => {
             let library = open_library(cli.db)?;

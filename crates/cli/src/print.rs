@@ -1,6 +1,6 @@
 //! Readable output for people.
 
-use inspection_engine::compare::{Comparison, HunkTag, ParagraphKind};
+use inspection_engine::compare::{AuthorityGroup, Comparison, HunkTag, ParagraphKind};
 use inspection_engine::model::Date;
 use inspection_engine::store::{ImportOutcome, ImportStatus, InspectionSummary, SearchHit};
 use inspection_engine::Report;
@@ -262,6 +262,57 @@ pub fn comparison(out: &mut impl Write, c: &Comparison) -> io::Result<()> {
                     writeln!(out, "  ~ [{pages}] {text}")?;
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// A group of authorities: a row per member, a column per round (its overall grade, or its
+/// judgements' where it has none), then where the subject stands.
+pub fn group(out: &mut impl Write, g: &AuthorityGroup) -> io::Result<()> {
+    writeln!(out, "{} — standing at {}", g.title, g.at)?;
+    for note in &g.notes {
+        writeln!(out, "Note: {note}")?;
+    }
+    for m in &g.members {
+        let mark = if m.subject { "*" } else { " " };
+        let place = m.closeness.map_or_else(String::new, |n| format!("{n:>2}. "));
+        writeln!(out, "{mark} {place}{} ({} documents)", m.name, m.documents)?;
+        for (round, cell) in g.rounds.iter().zip(&m.rounds) {
+            let Some(r) = cell else { continue };
+            let grade = match r.overall {
+                Some(g) => g.label().to_string(),
+                None => r
+                    .grades
+                    .iter()
+                    .map(|d| format!("{}: {}", d.domain.label(), d.grade.short_label()))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            let when = r.date.map_or_else(|| "undated".into(), |d| d.to_string());
+            let from = r
+                .predecessor
+                .as_ref()
+                .map_or_else(String::new, |p| format!(" (as {p})"));
+            writeln!(out, "      {}: {grade}, {when}{from}", round.label())?;
+        }
+    }
+    if !g.missing.is_empty() {
+        writeln!(out, "No document in the library: {}", g.missing.join(", "))?;
+    }
+    if let Some(subject) = &g.subject {
+        for s in &g.standing {
+            writeln!(
+                out,
+                "{subject}, {}: {} — place {} of {} ({} better, {} the same, {} worse)",
+                s.domain.label(),
+                s.grade.label(),
+                s.place,
+                s.of,
+                s.better.len(),
+                s.same.len(),
+                s.worse.len()
+            )?;
         }
     }
     Ok(())

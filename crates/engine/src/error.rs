@@ -51,6 +51,86 @@ pub enum ErrorKind {
     Internal,
 }
 
+impl ErrorKind {
+    pub const ALL: [ErrorKind; 34] = [
+        ErrorKind::NotFound,
+        ErrorKind::IsDirectory,
+        ErrorKind::Unreadable,
+        ErrorKind::Empty,
+        ErrorKind::TooLarge,
+        ErrorKind::UnknownFormat,
+        ErrorKind::DamagedPdf,
+        ErrorKind::Encrypted,
+        ErrorKind::NoTextLayer,
+        ErrorKind::TooManyPages,
+        ErrorKind::Bomb,
+        ErrorKind::ReaderFailed,
+        ErrorKind::WorkerUnavailable,
+        ErrorKind::ReaderStopped,
+        ErrorKind::TooSlow,
+        ErrorKind::StreamTooLarge,
+        ErrorKind::TextTooLong,
+        ErrorKind::HtmlTooDeep,
+        ErrorKind::HtmlTooLarge,
+        ErrorKind::NotAReport,
+        ErrorKind::OtherOfstedDocument,
+        ErrorKind::Database,
+        ErrorKind::Migration,
+        ErrorKind::Folder,
+        ErrorKind::Damaged,
+        ErrorKind::NoSuchInspection,
+        ErrorKind::NoSuchAuthority,
+        ErrorKind::NoDataDir,
+        ErrorKind::BackupOntoItself,
+        ErrorKind::DiskFull,
+        ErrorKind::Render,
+        ErrorKind::Write,
+        ErrorKind::InvalidInput,
+        ErrorKind::Internal,
+    ];
+
+    /// A few words for people, as a summary of refusals groups them ("3 not an inspection
+    /// report"); the error's own message says the rest.
+    pub fn label(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not found",
+            ErrorKind::IsDirectory => "a folder",
+            ErrorKind::Unreadable => "could not be read",
+            ErrorKind::Empty => "empty",
+            ErrorKind::TooLarge => "too large",
+            ErrorKind::UnknownFormat => "not a PDF, text or web page",
+            ErrorKind::DamagedPdf => "damaged PDF",
+            ErrorKind::Encrypted => "password-protected",
+            ErrorKind::NoTextLayer => "scanned images, no text",
+            ErrorKind::TooManyPages => "too many pages",
+            ErrorKind::Bomb => "a decompression bomb",
+            ErrorKind::ReaderFailed => "the reader failed on it",
+            ErrorKind::WorkerUnavailable => "no reader available",
+            ErrorKind::ReaderStopped => "the reader stopped on it",
+            ErrorKind::TooSlow => "too slow to read",
+            ErrorKind::StreamTooLarge => "a stream over the limit",
+            ErrorKind::TextTooLong => "text over the limit",
+            ErrorKind::HtmlTooDeep => "a web page nested too deep",
+            ErrorKind::HtmlTooLarge => "a web page too large",
+            ErrorKind::NotAReport => "not an inspection report",
+            ErrorKind::OtherOfstedDocument => "another kind of Ofsted document",
+            ErrorKind::Database => "a library error",
+            ErrorKind::Migration => "a library upgrade error",
+            ErrorKind::Folder => "a folder that cannot be made",
+            ErrorKind::Damaged => "a damaged library",
+            ErrorKind::NoSuchInspection => "no such inspection",
+            ErrorKind::NoSuchAuthority => "no such authority",
+            ErrorKind::NoDataDir => "no data folder",
+            ErrorKind::BackupOntoItself => "a backup onto itself",
+            ErrorKind::DiskFull => "the disk is full",
+            ErrorKind::Render => "an export error",
+            ErrorKind::Write => "could not be written",
+            ErrorKind::InvalidInput => "a request refused",
+            ErrorKind::Internal => "an internal error",
+        }
+    }
+}
+
 /// What is wrong with an input, independent of which file it was. Its details are text, not
 /// typed sources: a problem is cloned into every import outcome, sent back by a worker process
 /// (`crate::worker`) and compared in tests, which an `io::Error` would not allow.

@@ -81,6 +81,7 @@ pub fn typescript() -> String {
     for name in [
         "Change",
         "Domain",
+        "ErrorKind",
         "Format",
         "Framework",
         "Grade",
@@ -146,6 +147,15 @@ pub fn typescript() -> String {
         "string",
         &Round::ALL,
         Round::label,
+    );
+    table(
+        o,
+        "Error kinds in a few words, for summaries that group refusals.",
+        "ERROR_KINDS",
+        "ErrorKind",
+        "string",
+        &crate::ErrorKind::ALL,
+        crate::ErrorKind::label,
     );
     table(
         o,

@@ -2,6 +2,9 @@
 // progress bar and what became of every file.
 import * as api from "../api";
 import type { ImportOutcome } from "../bindings/ImportOutcome";
+import type { ImportSummary } from "../bindings/ImportSummary";
+import type { UnfinishedImport } from "../bindings/UnfinishedImport";
+import { ERROR_KINDS } from "../bindings/vocabulary";
 import { icon } from "../components/icons";
 import { announce, toast } from "../components/status";
 import { button, el, fill } from "../dom";
@@ -23,6 +26,7 @@ const progress = el(
   },
   bar,
 );
+const refusals = el("div", { class: "import-refusals", hidden: true });
 const list = el("ol", { class: "import-list", "aria-label": "Files" });
 const actions = el("div", { class: "import-actions" });
 const closeButton = button(icon("close"), () => hidePanel(), { class: "icon-button", "aria-label": "Close the import panel" });
@@ -32,6 +36,7 @@ const panel = el(
   el("header", { class: "import-head" }, title, closeButton),
   progress,
   summary,
+  refusals,
   list,
   actions,
 );
@@ -43,6 +48,8 @@ interface Row {
 
 let rows: Row[] = [];
 let running = false;
+/** The paths of the batch under way, to resume it after a cancel. */
+let current: string[] = [];
 const queue: string[][] = [];
 /** Items asked for since the panel was last cleared, for its title. */
 let queued = 0;
@@ -89,7 +96,15 @@ async function runQueue(): Promise<void> {
 }
 
 function showRunning(): void {
-  actions.replaceChildren();
+  actions.replaceChildren(
+    button("Cancel", () => {
+      cancelButtonPressed = true;
+      summary.textContent = "Stopping after the file being stored…";
+      void api.cancelImport().catch((e) => toast(api.errorMessage(e), "error"));
+    }, { class: "btn btn-secondary", id: "import-cancel" }),
+  );
+  cancelButtonPressed = false;
+  refusals.hidden = true;
   panel.hidden = false;
   panel.classList.add("running");
   panel.classList.remove("finished");
@@ -99,23 +114,49 @@ function showRunning(): void {
   announce(`Adding ${plural(queued, "item")} to your library`);
 }
 
-/** One batch of paths; false when the import failed as a whole (the rest of the queue stops). */
+let cancelButtonPressed = false;
+
+/** "about 2 minutes left", from the pace of the files read so far (files already in the
+ *  library go fast, so the pace is of this run, not a guess per file). */
+function timeLeft(done: number, total: number, startedAt: number, doneAtStart: number): string {
+  const elapsed = (performance.now() - startedAt) / 1000;
+  const read = done - doneAtStart;
+  if (read < 5 || elapsed < 2 || done >= total) return "";
+  const seconds = ((total - done) * elapsed) / read;
+  if (seconds < 10) return " · a few seconds left";
+  if (seconds < 90) return ` · about ${Math.round(seconds / 5) * 5} seconds left`;
+  return ` · about ${Math.round(seconds / 60)} minutes left`;
+}
+
+/** One batch of paths; false when the import failed as a whole or was stopped (the rest of the
+ *  queue stops). */
 async function importBatch(paths: string[]): Promise<boolean> {
   const first = rows.length;
+  current = paths;
+  const startedAt = performance.now();
+  let counts = { added: 0, present: 0, refused: 0 };
   try {
     const result = await api.importPaths(paths, (event) => {
       setProgress(event.done, event.total);
       addRow(event.outcome);
-      summary.textContent = `${event.done.toLocaleString("en-GB")} of ${plural(event.total, "file")} read`;
+      if (event.outcome.status === "imported") counts.added += 1;
+      else if (event.outcome.status === "already_present") counts.present += 1;
+      else counts.refused += 1;
+      if (cancelButtonPressed) return;
+      const parts = [`${event.done.toLocaleString("en-GB")} of ${plural(event.total, "file")} read`, `${counts.added.toLocaleString("en-GB")} added`];
+      if (counts.present) parts.push(`${counts.present.toLocaleString("en-GB")} already in your library`);
+      if (counts.refused) parts.push(`${counts.refused.toLocaleString("en-GB")} not added`);
+      summary.textContent = parts.join(" · ") + timeLeft(event.done, event.total, startedAt, 0);
     });
     // Progress messages can trail the final answer; the summary is complete, so fill any gaps.
     for (const outcome of result.outcomes) {
       if (!rows.slice(first).some((r) => r.outcome.path === outcome.path)) addRow(outcome);
     }
-    setProgress(result.outcomes.length, result.outcomes.length);
+    counts = { added: 0, present: 0, refused: 0 };
+    if (!result.stopped) setProgress(result.outcomes.length, result.outcomes.length);
     await refreshLibrary();
-    finish(rows.map((r) => r.outcome));
-    return true;
+    finish(rows.map((r) => r.outcome), result);
+    return !result.stopped;
   } catch (e) {
     panel.classList.remove("running");
     panel.classList.add("finished");
@@ -125,6 +166,42 @@ async function importBatch(paths: string[]): Promise<boolean> {
     toast(api.errorMessage(e), "error");
     return false;
   }
+}
+
+/** Why files were not added, grouped by what was wrong, largest group first. */
+function showRefusals(outcomes: ImportOutcome[]): void {
+  const byKind = new Map<string, number>();
+  for (const o of outcomes) if (o.status === "refused") byKind.set(ERROR_KINDS[o.kind], (byKind.get(ERROR_KINDS[o.kind]) ?? 0) + 1);
+  refusals.hidden = byKind.size === 0;
+  if (byKind.size === 0) return;
+  fill(
+    refusals,
+    el("p", { class: "import-refusals-title" }, "Not added, and why (each file’s reason is in the list):"),
+    el("ul", {}, ...[...byKind].sort((a, b) => b[1] - a[1]).map(([why, n]) => el("li", {}, `${n.toLocaleString("en-GB")} ${why}`))),
+  );
+}
+
+/** An import that stopped before its end (cancelled, or the app closed while it ran): offered
+ *  again at start. */
+export function offerUnfinished(unfinished: UnfinishedImport): void {
+  if (running) return;
+  rows = [];
+  list.replaceChildren();
+  refusals.hidden = true;
+  panel.hidden = false;
+  panel.classList.remove("running");
+  panel.classList.add("finished");
+  title.textContent = "An import did not finish";
+  const names = unfinished.paths.map(baseName).join(", ");
+  summary.textContent = `${names}: ${unfinished.stored.toLocaleString("en-GB")} of ${plural(unfinished.files, "file")} stored. Resume to add the rest; files already stored are not read again.`;
+  setProgress(unfinished.stored, unfinished.files);
+  actions.replaceChildren(
+    button("Dismiss", () => {
+      void api.dismissImport(unfinished.id).catch((e) => toast(api.errorMessage(e), "error"));
+      hidePanel();
+    }, { class: "btn btn-secondary", id: "import-dismiss" }),
+    button("Resume", () => importPaths(unfinished.paths), { class: "btn", id: "import-resume" }),
+  );
 }
 
 /** Shows outcomes that arrived without a running import (the files given at launch). */
@@ -188,20 +265,35 @@ function addRow(outcome: ImportOutcome): void {
   node.scrollIntoView({ block: "nearest" });
 }
 
-function finish(outcomes: ImportOutcome[]): void {
+function finish(outcomes: ImportOutcome[], result: ImportSummary | null = null): void {
   panel.classList.remove("running");
   panel.classList.add("finished");
   const added = outcomes.filter((o) => o.status === "imported").length;
   const present = outcomes.filter((o) => o.status === "already_present").length;
   const refused = outcomes.length - added - present;
+  const stopped = result?.stopped ?? false;
 
-  title.textContent =
-    added > 0 ? `Added ${plural(added, "report")}` : refused > 0 && present === 0 ? "No reports added" : "Nothing new to add";
+  title.textContent = stopped
+    ? "Import stopped"
+    : added > 0
+      ? `Added ${plural(added, "report")}`
+      : refused > 0 && present === 0
+        ? "No reports added"
+        : "Nothing new to add";
   const parts = [`${added.toLocaleString("en-GB")} added`];
   if (present) parts.push(`${present.toLocaleString("en-GB")} already in your library`);
   if (refused) parts.push(`${refused.toLocaleString("en-GB")} not added`);
-  summary.textContent = outcomes.length === 0 ? "No report files were found there." : parts.join(" · ");
-  announce(`Import finished: ${parts.join(", ")}.`);
+  if (stopped && result) parts.push(`${result.unread.toLocaleString("en-GB")} not read yet`);
+  summary.textContent = outcomes.length === 0 && !stopped ? "No report files were found there." : parts.join(" · ");
+  announce(`Import ${stopped ? "stopped" : "finished"}: ${parts.join(", ")}.`);
+  showRefusals(outcomes);
+  actions.replaceChildren();
+  if (stopped) {
+    const paths = current;
+    actions.append(
+      button("Resume", () => importPaths(paths), { class: "btn", id: "import-resume", title: "Files already stored are recognised and not read again" }),
+    );
+  }
 
   // Now the library knows them, name each report and offer to open it.
   const ids: number[] = [];

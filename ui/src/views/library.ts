@@ -20,6 +20,32 @@ import {
   selectAuthority,
 } from "../state";
 
+/** Above this many inspections the Library draws an authority's timeline only when it comes
+ *  near the screen: a national library holds thousands of cards, and building them all made
+ *  every start and every keystroke in the filter cost more as the library grew. */
+const DRAW_ALL_UP_TO = 250;
+
+/** How each authority's timeline is built, for the blocks drawn before it is. */
+const pending = new WeakMap<Element, () => void>();
+let observer: IntersectionObserver | null = null;
+
+/** Builds timelines as their authority nears the visible part of the scrolling main area. */
+function timelineObserver(scroller: Element | null): IntersectionObserver {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const build = pending.get(entry.target);
+        pending.delete(entry.target);
+        observer?.unobserve(entry.target);
+        build?.();
+      }
+    },
+    { root: scroller, rootMargin: "600px 0px" },
+  );
+  return observer;
+}
+
 export function createLibraryView(): View {
   const filterInput = el("input", {
     type: "search",
@@ -129,6 +155,8 @@ export function createLibraryView(): View {
     clearButton.hidden = !filtering;
 
     const groups = new Map<string, HTMLElement[]>();
+    const lazy = total > DRAW_ALL_UP_TO;
+    observer?.disconnect();
     let shownAuthorities = 0;
     let shownInspections = 0;
     for (const name of authorityNames()) {
@@ -141,7 +169,7 @@ export function createLibraryView(): View {
       shownAuthorities += 1;
       shownInspections += shown.length;
       const letter = name.charAt(0).toUpperCase();
-      const block = authorityBlock(name, authorityRegion, all, shown, (i) => !framework || i.framework === framework);
+      const block = authorityBlock(name, authorityRegion, all, shown, (i) => !framework || i.framework === framework, lazy);
       const list = groups.get(letter);
       if (list) list.push(block);
       else groups.set(letter, [block]);
@@ -177,6 +205,10 @@ export function createLibraryView(): View {
         ),
       ),
     );
+    if (lazy) {
+      const watch = timelineObserver(root.closest("main"));
+      for (const node of content.querySelectorAll(".timeline-pending")) watch.observe(node);
+    }
   }
 
   onLibraryChange(() => {
@@ -192,7 +224,7 @@ export function createLibraryView(): View {
   };
 }
 
-function authorityBlock(name: string, region: string, all: InspectionSummary[], shown: InspectionSummary[], kept: (i: InspectionSummary) => boolean): HTMLElement {
+function authorityBlock(name: string, region: string, all: InspectionSummary[], shown: InspectionSummary[], kept: (i: InspectionSummary) => boolean, lazy: boolean): HTMLElement {
   const row = authorityRow(name);
   // A council that replaced others (Cumbria → Cumberland, Northamptonshire → North and West)
   // carries their history on its timeline, each marked as the predecessor's.
@@ -224,6 +256,26 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
     class: "btn btn-secondary tracker-button",
     "aria-label": `Recommendation tracker: ${name}`,
   });
+  // Only authorities of the list have statistical neighbours and a region.
+  const neighbours = row
+    ? button([icon("library"), "Neighbours"], () => navigate({ view: "group", kind: "neighbours", name }), {
+        class: "btn btn-secondary neighbours-button",
+        "aria-label": `Statistical neighbours: ${name}`,
+        title: `${name} among its ten statistical neighbours, and its region`,
+      })
+    : null;
+  const timelineLabel = `Inspections of ${name}, earliest first`;
+  const items = (): HTMLElement[] => timeline.map((t, n) => timelineItem(t.inspection, timeline[n + 1]?.inspection, t.predecessor));
+  const list = lazy
+    ? el("ol", { class: "timeline timeline-pending", "aria-label": timelineLabel, "aria-busy": "true" })
+    : el("ol", { class: "timeline", "aria-label": timelineLabel }, ...items());
+  if (lazy) {
+    pending.set(list, () => {
+      list.append(...items());
+      list.classList.remove("timeline-pending");
+      list.removeAttribute("aria-busy");
+    });
+  }
   return el(
     "article",
     { class: "authority", "data-authority": name, "aria-labelledby": headingId },
@@ -231,9 +283,9 @@ function authorityBlock(name: string, region: string, all: InspectionSummary[], 
       "header",
       { class: "authority-head" },
       el("div", {}, el("h2", { id: headingId, class: "authority-name" }, name), el("p", { class: "authority-meta" }, meta)),
-      el("div", { class: "authority-actions" }, tracker, compareLatest),
+      el("div", { class: "authority-actions" }, neighbours, tracker, compareLatest),
     ),
-    el("ol", { class: "timeline", "aria-label": `Inspections of ${name}, earliest first` }, ...timeline.map((t, n) => timelineItem(t.inspection, timeline[n + 1]?.inspection, t.predecessor))),
+    list,
   );
 }
 

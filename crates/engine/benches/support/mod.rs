@@ -8,3 +8,6 @@ pub fn corpus() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
 }
+
+#[allow(dead_code)] // each benchmark uses what it needs
+pub mod national_library;

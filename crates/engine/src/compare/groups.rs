@@ -200,7 +200,7 @@ pub fn neighbours(
 }
 
 /// Every current authority of a region (one named, or the region of the authority named),
-/// alphabetically; `subject` is picked out and placed among them.
+/// alphabetically; `subject` (else the authority named) is picked out and placed among them.
 pub fn region(
     wanted: &str,
     subject: Option<&str>,
@@ -211,12 +211,15 @@ pub fn region(
         Some(s) => Some(authority::find(s).ok_or_else(|| GroupError::NoSuchAuthority(s.into()))?),
         None => None,
     };
-    let region = authority::all()
+    let named_region = authority::all()
         .iter()
         .map(|a| a.region.as_str())
-        .find(|r| !r.is_empty() && r.eq_ignore_ascii_case(wanted.trim()))
-        .or_else(|| authority::find(wanted).map(|a| a.region.as_str()))
-        .ok_or_else(|| GroupError::NoSuchRegion(wanted.to_string()))?;
+        .find(|r| !r.is_empty() && r.eq_ignore_ascii_case(wanted.trim()));
+    let (region, subject) = match (named_region, authority::find(wanted)) {
+        (Some(region), _) => (region, subject),
+        (None, Some(named)) => (named.region.as_str(), subject.or(Some(named))),
+        (None, None) => return Err(GroupError::NoSuchRegion(wanted.to_string())),
+    };
     let mut members: Vec<(&Authority, Option<u32>)> = authority::all()
         .iter()
         // Councils that were replaced appear through their successors' timelines.

@@ -27,6 +27,11 @@ impl Date {
         time::Date::parse(text, ISO).ok().map(Date)
     }
 
+    /// Today, in UTC: the default date a group of authorities stands at.
+    pub fn today() -> Date {
+        Date(time::OffsetDateTime::now_utc().date())
+    }
+
     pub fn year(self) -> i32 {
         self.0.year()
     }

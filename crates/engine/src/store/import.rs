@@ -207,7 +207,11 @@ impl Library {
     ) -> Result<ImportSummary, StoreError> {
         let (files, mut outcomes) = collect_files(paths);
         let total = files.len() + outcomes.len();
-        let record = self.begin_import(paths, files.len())?;
+        // Nothing asked for (an app started without files): nothing to record.
+        let record = match paths.is_empty() {
+            true => None,
+            false => Some(self.begin_import(paths, files.len())?),
+        };
         for (done, outcome) in outcomes.iter().enumerate() {
             progress(Progress {
                 done: done + 1,
@@ -265,7 +269,7 @@ impl Library {
         result?;
         let unread = total - outcomes.len();
         let stopped = unread > 0;
-        if !stopped {
+        if let (false, Some(record)) = (stopped, record) {
             self.finish_import(record)?;
         }
         Ok(ImportSummary {
