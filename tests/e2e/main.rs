@@ -10,6 +10,7 @@ mod hostile;
 mod hostile_inputs;
 mod import;
 mod library;
+mod national;
 mod print;
 mod search;
 mod security;

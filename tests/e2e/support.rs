@@ -141,6 +141,17 @@ impl App {
     /// for the app (`GTK_THEME=Adwaita:dark` for the dark appearance).
     pub async fn launch_in(dir: tempfile::TempDir, files: &[PathBuf], env: &[(&str, &str)]) -> App {
         let db = Self::library_in(&dir);
+        App::launch_on(db, Some(dir), files, env).await
+    }
+
+    /// Launches on the library file `db` (kept after the test: a benchmark's library), or in
+    /// `dir`, which is deleted when the test ends.
+    pub async fn launch_on(
+        db: PathBuf,
+        dir: Option<tempfile::TempDir>,
+        files: &[PathBuf],
+        env: &[(&str, &str)],
+    ) -> App {
         let mut args = vec!["--db".to_string(), db.display().to_string()];
         args.extend(files.iter().map(|f| f.display().to_string()));
 
@@ -193,7 +204,7 @@ impl App {
             client,
             driver,
             db,
-            library: Some(dir),
+            library: dir,
         };
         // The shell is drawn once the tabs are there.
         app.find("#nav-library").await;

@@ -149,6 +149,24 @@ fn sigkill_mid_import_leaves_only_complete_documents_and_the_import_resumes() {
     ));
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(assert_complete(&db), 43);
+    // The killed import was known, and the same import said it resumed it.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("note: resuming the import begun"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("already in the library, 0 refused"),
+        "{stderr}"
+    );
+    assert!(
+        Library::open(&db)
+            .unwrap()
+            .unfinished_import()
+            .unwrap()
+            .is_none(),
+        "finished once resumed"
+    );
 }
 
 #[test]
@@ -502,4 +520,71 @@ fn the_tracker_keeps_a_status_through_reparse_and_re_import_and_exports_it() {
     ] {
         assert!(text.contains(needle), "{needle} not in the PDF:\n{text}");
     }
+}
+
+#[test]
+fn neighbours_and_regions_stand_an_authority_among_others_by_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let (reports, _) = corpus_folders();
+    let (output, _) = cli(&db_args(&db, &["import".as_ref(), reports.as_os_str()]));
+    assert!(output.status.code().is_some_and(|c| c <= 1), "{output:?}");
+
+    let group = cli_json(&db_args(
+        &db,
+        &[
+            "neighbours".as_ref(),
+            "hertfordshire".as_ref(),
+            "--at".as_ref(),
+            "2019-01-01".as_ref(),
+            "--json".as_ref(),
+        ],
+    ));
+    let members = group["members"].as_array().unwrap();
+    assert_eq!(members.len(), 11, "the authority and its ten neighbours");
+    assert_eq!(members[0]["name"], "Hertfordshire");
+    assert_eq!(members[0]["subject"], true);
+    assert_eq!(group["at"], "2019-01-01");
+    // The corpus holds Hertfordshire's 2015 and 2018 inspections: the 2018 one stands at 2019.
+    assert_eq!(members[0]["at_date"]["date"], "2018-10-15");
+    assert_eq!(members[0]["at_date"]["overall"], "good");
+    let rounds: Vec<&str> = group["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(
+        rounds.contains(&"sif") && rounds.contains(&"ilacs2018"),
+        "{rounds:?}"
+    );
+    // Neighbours with no document are named.
+    assert!(!group["missing"].as_array().unwrap().is_empty());
+
+    // A region by an authority's name: its region, with it picked out.
+    let region = cli_json(&db_args(
+        &db,
+        &["region".as_ref(), "Norfolk".as_ref(), "--json".as_ref()],
+    ));
+    assert_eq!(region["region"], "East of England");
+    assert_eq!(region["subject"], "Norfolk");
+    assert!(region["members"].as_array().unwrap().len() >= 10);
+    let (output, _) = cli(&db_args(
+        &db,
+        &["region".as_ref(), "East of England".as_ref()],
+    ));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("East of England — standing at"), "{text}");
+
+    // An authority not on the list: one line, and where to look.
+    let (output, _) = cli(&db_args(&db, &["neighbours".as_ref(), "Atlantis".as_ref()]));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("`authorities --all`"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+
+    // The whole check (off the start path) finds the library sound.
+    let (output, _) = cli(&db_args(&db, &["check".as_ref()]));
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).ends_with(": ok\n"));
 }

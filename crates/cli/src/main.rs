@@ -7,11 +7,11 @@ mod print;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use inspection_engine::render;
 use inspection_engine::compare::{GroupError, GroupKind};
+use inspection_engine::render;
 use inspection_engine::store::{ImportStatus, Library, SearchFilter, Soundness, StoreError};
-use inspection_engine::GroupFailure;
 use inspection_engine::worker::{Worker, WorkerCommand};
+use inspection_engine::GroupFailure;
 use inspection_engine::{FileError, Framework, Report};
 use std::io::Write;
 use std::path::PathBuf;
@@ -375,6 +375,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Import { paths, json } => {
             let mut library = open_library(cli.db)?;
+            if let Some(earlier) = library.unfinished_import()? {
+                let names: Vec<String> = earlier
+                    .paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
+                if earlier.paths == paths {
+                    eprintln!("inspection-compare-cli: note: resuming the import begun {} ({} of {} files stored); stored files are recognised and not read again", earlier.started_at, earlier.stored, earlier.files);
+                } else {
+                    eprintln!("inspection-compare-cli: note: an import of {} begun {} stopped before its end; import the same again to resume it", names.join(", "), earlier.started_at);
+                }
+            }
             let summary = library.import(&paths, |p| {
                 if !json {
                     print::import_line(p.outcome);
@@ -581,7 +593,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             say!("library {}: ok", path.display());
         }
-        Command::Neighbours { authority, at, json } => {
+        Command::Neighbours {
+            authority,
+            at,
+            json,
+        } => {
             let library = open_library(cli.db)?;
             let at = at.unwrap_or_else(inspection_engine::model::Date::today);
             let group = inspection_engine::authority_group(

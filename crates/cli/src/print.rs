@@ -276,7 +276,9 @@ pub fn group(out: &mut impl Write, g: &AuthorityGroup) -> io::Result<()> {
     }
     for m in &g.members {
         let mark = if m.subject { "*" } else { " " };
-        let place = m.closeness.map_or_else(String::new, |n| format!("{n:>2}. "));
+        let place = m
+            .closeness
+            .map_or_else(String::new, |n| format!("{n:>2}. "));
         writeln!(out, "{mark} {place}{} ({} documents)", m.name, m.documents)?;
         for (round, cell) in g.rounds.iter().zip(&m.rounds) {
             let Some(r) = cell else { continue };

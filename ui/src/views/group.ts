@@ -115,7 +115,7 @@ export function createGroupView(): View {
                 { class: "standing-row", "data-domain": s.domain },
                 el("span", { class: "standing-domain" }, DOMAINS[s.domain]),
                 gradeBadge(GRADES[s.grade].label, s.grade, { short: true, size: "small" }),
-                el("strong", { class: "standing-place" }, `${ordinal(s.place)} of ${s.of}`),
+                el("strong", { class: "standing-place" }, `${s.same.length ? "joint " : ""}${ordinal(s.place)} of ${s.of}`),
                 el("span", { class: "standing-detail" }, [s.better.length ? `better: ${s.better.join(", ")}` : null, s.same.length ? `the same: ${plural(s.same.length, "authority", "authorities")}` : null, s.worse.length ? `below: ${plural(s.worse.length, "authority", "authorities")}` : null].filter(Boolean).join(" · ")),
               ),
             ),

@@ -17,10 +17,12 @@ use std::path::{Path, PathBuf};
 
 /// Where the benchmarks keep the 3,000-document library.
 pub fn default_path() -> PathBuf {
+    // This file is compiled into the engine's benchmarks and the app's: the workspace is the
+    // nearest folder up with the lock file.
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
         .ancestors()
-        .nth(2)
-        .expect("the engine is two folders down the workspace");
+        .find(|dir| dir.join("Cargo.lock").is_file())
+        .expect("the workspace has a Cargo.lock");
     workspace.join("target/bench-library-3000/library.sqlite3")
 }
 
@@ -96,7 +98,10 @@ pub fn build(corpus: &Path, db: &Path, documents: usize) -> usize {
             if copy > 0 {
                 // Spread over every current authority: the copy's place in the list, moved on
                 // by a stride that differs per round.
-                let at = written.iter().position(|(c, _)| c == &outcome.path).unwrap_or(0);
+                let at = written
+                    .iter()
+                    .position(|(c, _)| c == &outcome.path)
+                    .unwrap_or(0);
                 let target = &current[(at * 7 + copy * 31) % current.len()];
                 library
                     .choose_authority(inspection_id, target)
@@ -125,7 +130,10 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         let path = entry.path();
         if path.is_dir() {
             out.extend(walk(&path));
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
             out.push(path);
         }
     }

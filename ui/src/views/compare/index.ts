@@ -192,8 +192,21 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     if (id !== null) navigate({ view: "report", id, paragraph });
   }
 
-  onLibraryChange(() => {
+  // A national library fills the pickers with thousands of options: while the view is hidden
+  // that waits until the window has painted (or the view is shown), off the start path.
+  let stalePickers: number | null = null;
+  function refreshPickers(): void {
+    if (stalePickers !== null) window.clearTimeout(stalePickers);
+    stalePickers = null;
     pickers.refresh(beforeId, afterId);
+  }
+  onLibraryChange(() => {
+    if (root.hidden) {
+      if (stalePickers !== null) window.clearTimeout(stalePickers);
+      stalePickers = window.setTimeout(refreshPickers, 100);
+    } else {
+      refreshPickers();
+    }
     const gone = (beforeId !== null && !inspectionById(beforeId)) || (afterId !== null && !inspectionById(afterId));
     if (gone) {
       comparison = null;
@@ -209,6 +222,7 @@ export function createCompareView(scroller: HTMLElement): CompareView {
     root,
     show(route) {
       if (route.view !== "compare") return;
+      if (stalePickers !== null) refreshPickers();
       if (route.a !== undefined && route.b !== undefined) {
         pickers.root.hidden = false;
         void load(route.a, route.b, route.keepOrder ?? false);
