@@ -129,12 +129,13 @@ async fn check_every_view(appearance: &str, env: &[(&str, &str)]) -> Vec<String>
     check("compare", violations(&app, &axe).await);
     app.screenshot(&format!("a11y-compare-{appearance}")).await;
 
-    // The library of 490 inspections.
+    // The library of 490 inspections: every authority, those near the screen drawn.
     app.click("#nav-library").await;
     app.wait_for_text("#library-title", &["Library"]).await;
     app.wait_until(
-        "the library's cards",
-        "return document.querySelectorAll('.inspection-card').length > 100;",
+        "the library's authorities and cards",
+        "return document.querySelectorAll('.view-library .authority').length > 60 \
+           && document.querySelectorAll('.inspection-card').length > 5;",
     )
     .await;
     check("library", violations(&app, &axe).await);
@@ -159,10 +160,12 @@ async fn check_every_view(appearance: &str, env: &[(&str, &str)]) -> Vec<String>
     check("search", violations(&app, &axe).await);
     app.screenshot(&format!("a11y-search-{appearance}")).await;
 
-    // Liverpool's recommendation tracker.
+    // Liverpool's recommendation tracker (the filter brings Liverpool near the screen).
     app.click("#nav-library").await;
     app.eval(
-        "document.querySelector(\"[data-authority='Liverpool'] .tracker-button\").click(); return true;",
+        "const f = document.querySelector('#library-filter'); f.value = 'Liverpool'; \
+         f.dispatchEvent(new Event('input')); \
+         document.querySelector(\"[data-authority='Liverpool'] .tracker-button\").click(); return true;",
     )
     .await;
     app.wait_for_text("#tracker-title", &["Liverpool"]).await;
@@ -171,6 +174,16 @@ async fn check_every_view(appearance: &str, env: &[(&str, &str)]) -> Vec<String>
     // page did not answer within a minute (alone, the same page pictures in 1.6 s; the
     // tracker's screenshot is taken by tracker::a_status_and_note_survive_a_restart).
     check("tracker", violations(&app, &axe).await);
+
+    // Liverpool among its statistical neighbours: the table, the chart and the standing.
+    app.click("#nav-library").await;
+    app.eval(
+        "document.querySelector(\"[data-authority='Liverpool'] .neighbours-button\").click(); return true;",
+    )
+    .await;
+    app.wait_for_text("#group-title", &["Liverpool"]).await;
+    app.find(".group-chart svg").await;
+    check("neighbours", violations(&app, &axe).await);
 
     app.quit().await;
     found

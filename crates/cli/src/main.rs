@@ -261,13 +261,10 @@ fn hint(error: &anyhow::Error) -> Option<&'static str> {
 
 /// A group of authorities as JSON or readable text.
 fn print_group(group: &inspection_engine::compare::AuthorityGroup, json: bool) -> Result<()> {
-    let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, group)?;
-        writeln!(out)?;
-    } else {
-        print::group(&mut out, group)?;
+        return json_out(group);
     }
+    print::group(&mut std::io::stdout().lock(), group)?;
     Ok(())
 }
 
@@ -347,7 +344,12 @@ fn open_library(db: Option<PathBuf>) -> Result<Library> {
 }
 
 fn json_out(value: &impl serde::Serialize) -> Result<()> {
-    json_to(&mut std::io::stdout().lock(), value)
+    // Buffered: stdout flushes at every line, and pretty JSON of a national library has
+    // hundreds of thousands (a write each, 117 ms for `list --json` of 3,000 documents).
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    json_to(&mut out, value)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// The JSON every command prints: pretty, with a final newline.
@@ -429,7 +431,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 json_out(&list)?;
             } else {
-                print::list(&mut std::io::stdout().lock(), &list)?;
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                print::list(&mut out, &list)?;
+                out.flush()?;
             }
         }
         Command::Show { id, json } => {

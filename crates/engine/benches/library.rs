@@ -56,6 +56,7 @@ fn library_path() -> &'static Path {
 
 fn main() {
     library_path();
+    national_path();
     divan::main();
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
         for line in status
@@ -103,9 +104,85 @@ fn search_2000_filtered(bencher: divan::Bencher) {
     });
 }
 
-/// Opening the library: SQLite's quick_check of every table but the stored files, the schema
-/// version, the authorities. Paid by every CLI command and once per app start.
+/// Opening the library: the schema, the small tables' quick_check, the schema version, the
+/// authorities. Paid by every CLI command and once per app start; it must not grow with the
+/// library (compare `open_3000`).
 #[divan::bench(sample_count = 10)]
 fn open_2000() -> Library {
     Library::open(library_path()).expect("opens")
+}
+
+/// The national library of 3,000 documents of 153 authorities
+/// (`scripts/make-national-library.sh`), built once if it is not there.
+fn national_path() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        support::national_library::ensure(
+            &corpus(),
+            &support::national_library::default_path(),
+            3000,
+        )
+    })
+}
+
+#[divan::bench(sample_count = 10)]
+fn open_3000() -> Library {
+    Library::open(national_path()).expect("opens")
+}
+
+/// The whole check the app runs in the background after start (every page, the stored files
+/// and the search index included).
+#[divan::bench(sample_count = 3)]
+fn check_whole_3000() -> inspection_engine::store::Soundness {
+    inspection_engine::store::check_whole(national_path()).expect("checks")
+}
+
+#[divan::bench(sample_count = 20)]
+fn list_3000(bencher: divan::Bencher) {
+    let library = Library::open(national_path()).expect("opens");
+    bencher.bench_local(|| library.list().expect("lists"));
+}
+
+#[divan::bench(sample_count = 20, args = ["private fostering", "\"placement stability\"", "chronologies"])]
+fn search_3000(bencher: divan::Bencher, query: &str) {
+    let library = Library::open(national_path()).expect("opens");
+    let filter = SearchFilter {
+        limit: 50,
+        ..SearchFilter::default()
+    };
+    bencher.bench_local(|| library.search(query, &filter).expect("searches"));
+}
+
+/// Search with the filters people set: an authority, a framework and a year.
+#[divan::bench(sample_count = 20)]
+fn search_3000_filtered(bencher: divan::Bencher) {
+    let library = Library::open(national_path()).expect("opens");
+    let filter = SearchFilter {
+        authority: Some("Hertfordshire".into()),
+        framework: Some(inspection_engine::Framework::Ilacs2018),
+        year: Some(2018),
+        limit: 50,
+    };
+    bencher.bench_local(|| {
+        library
+            .search("private fostering", &filter)
+            .expect("searches")
+    });
+}
+
+/// An authority among its statistical neighbours, from the whole list of documents.
+#[divan::bench(sample_count = 20)]
+fn neighbours_3000(bencher: divan::Bencher) {
+    let library = Library::open(national_path()).expect("opens");
+    let at = inspection_engine::model::Date::parse_iso("2026-12-01").expect("a date");
+    bencher.bench_local(|| {
+        inspection_engine::authority_group(
+            &library,
+            inspection_engine::compare::GroupKind::Neighbours,
+            "Hertfordshire",
+            None,
+            at,
+        )
+        .expect("groups")
+    });
 }

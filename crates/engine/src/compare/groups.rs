@@ -294,8 +294,7 @@ fn group(
                 rounds: Vec::new(),
                 at_date: graded
                     .iter()
-                    .filter(|r| r.date.is_some_and(|d| d <= at))
-                    .next_back()
+                    .rfind(|r| r.date.is_some_and(|d| d <= at))
                     .cloned(),
             };
             (member, graded)
