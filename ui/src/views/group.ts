@@ -10,10 +10,11 @@ import type { RoundResult } from "../bindings/RoundResult";
 import { DOMAINS, FRAMEWORKS, GRADES, ROUNDS } from "../bindings/vocabulary";
 import { gradeBadge } from "../components/grade";
 import { icon } from "../components/icons";
+import { loadingView } from "../components/loading";
 import { button, el, fill, svg } from "../dom";
 import { formatDate, plural, yearLabel } from "../format";
 import { back, canGoBack, navigate, type Route, type View } from "../router";
-import { onLibraryChange, selectAuthority } from "../state";
+import { selectAuthority } from "../state";
 
 /** Today as "YYYY-MM-DD", the date the group stands at unless people choose another. */
 function today(): string {
@@ -24,28 +25,17 @@ function today(): string {
 
 export function createGroupView(): View {
   const root = el("section", { class: "view view-group", "aria-labelledby": "group-title" });
-  let token = 0;
-  let shown: string | null = null;
-  onLibraryChange(() => {
-    shown = null;
-  });
+  const show = loadingView(root);
 
-  async function open(kind: GroupKind, name: string, at: string): Promise<void> {
-    const key = `${kind}|${name}|${at}`;
-    if (key === shown) return;
-    const mine = ++token;
-    if (!root.querySelector(".group-table")) {
-      fill(root, el("div", { class: "loading-block" }, el("span", { class: "spinner", "aria-hidden": "true" }), `Gathering ${name}’s ${kind === "region" ? "region" : "neighbours"}…`));
-    }
-    try {
-      const group = await api.authorityGroup(kind, name, at);
-      if (mine !== token) return;
-      render(group, name);
-      shown = key;
-    } catch (e) {
-      if (mine !== token) return;
-      fill(root, el("div", { class: "empty-state error-state" }, el("h2", {}, "The comparison could not be made"), el("p", {}, api.errorMessage(e))));
-    }
+  function open(kind: GroupKind, name: string, at: string): Promise<void> {
+    return show(`${kind}|${name}|${at}`, {
+      message: `Gathering ${name}’s ${kind === "region" ? "region" : "neighbours"}…`,
+      errorTitle: "The comparison could not be made",
+      load: () => api.authorityGroup(kind, name, at),
+      draw: (group) => render(group, name),
+      // Another date for the group shown: the table stays until the new one is drawn.
+      keepDrawn: root.querySelector(".group-table") !== null,
+    });
   }
 
   function render(g: AuthorityGroup, asked: string): void {

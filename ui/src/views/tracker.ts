@@ -8,35 +8,25 @@ import type { Tracker } from "../bindings/Tracker";
 import type { TrackerStatus } from "../bindings/TrackerStatus";
 import { ITEM_KINDS, TRACKER_STATUSES, TRACKER_STATUS_ORDER } from "../bindings/vocabulary";
 import { icon } from "../components/icons";
+import { loadingView } from "../components/loading";
 import { toast } from "../components/status";
 import { button, el, fill } from "../dom";
 import { formatDate, plural, yearLabel } from "../format";
 import { back, canGoBack, navigate, type Route, type View } from "../router";
-import { onLibraryChange } from "../state";
 
 export function createTrackerView(): View {
   const root = el("section", { class: "view view-tracker", "aria-label": "Recommendation tracker" });
-  let token = 0;
-  // The authority shown: coming back to it (after following a page link) keeps what people
-  // were typing; a change to the library makes it read afresh.
-  let shown: string | null = null;
-  onLibraryChange(() => {
-    shown = null;
-  });
+  // Coming back to the authority shown (after following a page link) keeps what people were
+  // typing; a change to the library makes it read afresh.
+  const show = loadingView(root);
 
-  async function open(authority: string): Promise<void> {
-    if (authority === shown) return;
-    const mine = ++token;
-    fill(root, el("div", { class: "loading-block" }, el("span", { class: "spinner", "aria-hidden": "true" }), `Following ${authority}’s recommendations…`));
-    try {
-      const tracker = await api.authorityTracker(authority);
-      if (mine !== token) return;
-      render(authority, tracker);
-      shown = authority;
-    } catch (e) {
-      if (mine !== token) return;
-      fill(root, el("div", { class: "empty-state error-state" }, el("h2", {}, "The tracker could not be made"), el("p", {}, api.errorMessage(e))));
-    }
+  function open(authority: string): Promise<void> {
+    return show(authority, {
+      message: `Following ${authority}’s recommendations…`,
+      errorTitle: "The tracker could not be made",
+      load: () => api.authorityTracker(authority),
+      draw: (tracker) => render(authority, tracker),
+    });
   }
 
   function render(authority: string, t: Tracker): void {
