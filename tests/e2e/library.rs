@@ -1,6 +1,7 @@
 //! The library under stress: two writers at once (the command-line tool importing a folder while
 //! files are dropped on the app, eight times in quick succession: everything lands, nothing is
-//! "locked"), and a damaged library at start (moved aside, and the app says where).
+//! "locked"), and a damaged library, at start or found by the whole check after it (moved aside,
+//! and the app says where).
 
 use crate::support::{cli_binary, cli_in, corpus, App};
 use serde_json::json;
@@ -107,6 +108,72 @@ async fn a_damaged_library_is_moved_aside_and_the_app_says_where() {
     assert_eq!(std::fs::read(&moved[0]).unwrap(), damaged);
     // The new library works.
     app.wait_for_text("#library-title", &["Library"]).await;
+    app.quit().await;
+}
+
+/// Damage among the stored files is not looked for on the start path (its cost would grow with
+/// the library); the whole check the app runs once its window is drawn finds it, moves the
+/// library aside and says so.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and WebKitWebDriver: run by scripts/test-all.sh"]
+async fn damage_among_the_stored_files_is_found_after_start_and_moved_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = corpus().join("reports/hertfordshire_2018-11-19.pdf");
+    cli_in(&dir, &["import".as_ref(), report.as_os_str()]);
+    let db = App::library_in(&dir);
+    // The pages that hold the stored file (SQLite's dbstat), overwritten.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    let pages: Vec<i64> = conn
+        .prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    drop(conn);
+    assert!(pages.len() > 10, "the report's pages: {pages:?}");
+    let mut bytes = std::fs::read(&db).unwrap();
+    for page in &pages[pages.len() / 2..] {
+        let (at, size) = (((page - 1) * page_size) as usize, page_size as usize);
+        for (i, b) in bytes[at..at + size].iter_mut().enumerate() {
+            *b = (i % 251) as u8;
+        }
+    }
+    std::fs::write(&db, &bytes).unwrap();
+
+    let app = App::launch_in(dir, &[], &[]).await;
+    let toast = app
+        .wait_for_text(
+            ".toast",
+            &["was damaged", "nothing was deleted", ".damaged-"],
+        )
+        .await;
+    assert!(toast.contains("library.db"), "{toast}");
+    app.wait_for_text(".view-library .page-sub", &["Library damaged: moved aside"])
+        .await;
+    let moved: Vec<PathBuf> = std::fs::read_dir(app.db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".damaged-"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    // The moved library is the damaged one, kept whole (opening it switched it to WAL, nothing
+    // more).
+    assert_eq!(
+        std::fs::metadata(&moved[0]).unwrap().len(),
+        bytes.len() as u64
+    );
+    assert!(matches!(
+        inspection_engine::store::check_whole(&moved[0]).unwrap(),
+        inspection_engine::store::Soundness::Damaged(_)
+    ));
+    // The new library is empty and works.
+    app.wait_for_text(".view-library", &["Your library is empty"])
+        .await;
     app.quit().await;
 }
 

@@ -70,6 +70,12 @@ fn count(summary: &str, words: &str) -> u64 {
 #[ignore = "needs a display, tauri-driver and WebKitWebDriver: scripts/test-all.sh"]
 async fn the_national_record_dropped_cancelled_and_resumed_then_neighbours() {
     let app = App::launch(&[]).await;
+    // The whole check of the library runs once the window is drawn, and says what it found.
+    app.wait_for_text(
+        ".view-library .page-sub",
+        &["Library checked: no damage found"],
+    )
+    .await;
     drop_national(&app).await;
 
     // Progress with counts and, once the pace is known, the time left.

@@ -9,7 +9,7 @@ import { button, el } from "./dom";
 import { MOD, plural } from "./format";
 import { back, currentView, initRouter, navigate, onNavigate, registerView, type Route, type ViewName } from "./router";
 import { installShortcuts, mountShortcutsDialog, setAbout, showShortcuts } from "./shortcuts";
-import { inspectionById, inspectionName, onLibraryChange, refreshLibrary } from "./state";
+import { inspectionById, inspectionName, noteLibraryCheck, onLibraryChange, refreshLibrary } from "./state";
 import { createCompareView } from "./views/compare";
 import { hidePanel, importPaths, isImportPanelOpen, mountImportPanel, offerUnfinished, showOutcomes } from "./views/import";
 import { createLibraryView } from "./views/library";
@@ -267,7 +267,10 @@ async function start(): Promise<void> {
     const check = await api.checkLibrary();
     if (check.notice) {
       toast(check.notice, "error", 60000);
+      noteLibraryCheck("damaged: moved aside, a new library started");
       await refreshLibrary();
+    } else {
+      noteLibraryCheck("checked: no damage found");
     }
   } catch (e) {
     toast(`The library could not be checked: ${api.errorMessage(e)}`, "error");

@@ -16,6 +16,24 @@ export interface LibraryState {
 
 export const library: LibraryState = { inspections: [], authorities: [], loaded: false, error: null };
 
+/** What the whole check of the library (run after start, off the start path) found, in words;
+ *  null until it has run. */
+let checked: string | null = null;
+const checkListeners = new Set<(words: string) => void>();
+
+export function libraryChecked(): string | null {
+  return checked;
+}
+
+export function onLibraryCheck(listener: (words: string) => void): void {
+  checkListeners.add(listener);
+}
+
+export function noteLibraryCheck(words: string): void {
+  checked = words;
+  for (const listener of checkListeners) listener(words);
+}
+
 let byId = new Map<number, InspectionSummary>();
 let byAuthority = new Map<string, InspectionSummary[]>();
 const listeners = new Set<() => void>();

@@ -14,6 +14,8 @@ import {
   inspectionsOf,
   latestTwo,
   library,
+  libraryChecked,
+  onLibraryCheck,
   onLibraryChange,
   overallOf,
   previousOf,
@@ -151,6 +153,7 @@ export function createLibraryView(): View {
     subtitle.textContent = total
       ? `${plural(total, "inspection")} of ${plural(authorityCount, "local authority", "local authorities")}`
       : "Ofsted inspections of local authority children’s services";
+    showCheck();
 
     if (!library.loaded) {
       toolbar.hidden = true;
@@ -237,10 +240,18 @@ export function createLibraryView(): View {
     if (performance.getEntriesByName("library-drawn").length === 0) performance.mark("library-drawn");
   }
 
+  /** The whole check runs after start; what it found is said under the title, quietly. */
+  function showCheck(): void {
+    const words = libraryChecked();
+    subtitle.querySelector(".library-check")?.remove();
+    if (words) subtitle.append(el("span", { class: "library-check" }, ` · Library ${words}`));
+  }
+
   onLibraryChange(() => {
     refreshOptions();
     render();
   });
+  onLibraryCheck(showCheck);
   refreshOptions();
   render();
 
