@@ -29,8 +29,9 @@ pub struct AppState {
     /// When the process started, for `--measure-startup`.
     pub started: std::time::Instant,
     pub measure_startup: bool,
-    /// Set to stop the import under way (`cancel_import`); a new import clears it.
-    pub import_stop: Arc<AtomicBool>,
+    /// The stop flag of the import under way, set by `cancel_import`; each import has its own,
+    /// so a Cancel meant for one never stops (or is cleared by) the next.
+    pub import_stop: Mutex<Option<Arc<AtomicBool>>>,
 }
 
 /// An error as the UI receives it: a stable kind and a sentence for people.
@@ -205,7 +206,11 @@ pub async fn startup(app: tauri::AppHandle) -> Result<Startup> {
             outcomes: summary.outcomes,
             compare,
             library_notices,
-            unfinished_import: library.unfinished_import()?,
+            // Not knowing of an unfinished import must not stop the app showing itself.
+            unfinished_import: library.unfinished_import().unwrap_or_else(|e| {
+                eprintln!("inspection-compare: could not look for an unfinished import: {e}");
+                None
+            }),
         };
         *done = Some(startup.clone());
         Ok(startup)
@@ -293,8 +298,10 @@ pub async fn import_paths(
     }
     let state = app.state::<AppState>();
     let path = state.library_path.clone();
-    let stop = state.import_stop.clone();
-    stop.store(false, Ordering::Relaxed);
+    let stop = Arc::new(AtomicBool::new(false));
+    if let Ok(mut current) = state.import_stop.lock() {
+        *current = Some(stop.clone());
+    }
     blocking(move || {
         // Its own connection: the app's reads continue while this writes.
         let mut library = importing_library(&path)?;
@@ -318,7 +325,9 @@ pub async fn import_paths(
 /// library, to be resumed.
 #[tauri::command]
 pub fn cancel_import(state: State<'_, AppState>) {
-    state.import_stop.store(true, Ordering::Relaxed);
+    if let Some(stop) = state.import_stop.lock().ok().and_then(|c| c.clone()) {
+        stop.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Forgets an unfinished import people chose not to resume (what it stored stays).
@@ -354,7 +363,14 @@ pub async fn check_library(app: tauri::AppHandle) -> Result<LibraryCheck> {
         let mut library = locked(&state)?;
         // The app's connection closes before the file is moved.
         *library = Library::open_in_memory()?;
-        *library = Library::recover(&state.library_path, &found)?;
+        match Library::recover(&state.library_path, &found) {
+            Ok(recovered) => *library = recovered,
+            Err(e) => {
+                // Not moved (e.g. no permission to rename): keep working on it as it is, and say.
+                *library = Library::open(&state.library_path)?;
+                return Err(e.into());
+            }
+        }
         Ok(LibraryCheck {
             sound: false,
             notice: library.notices().first().cloned(),

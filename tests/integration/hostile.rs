@@ -387,3 +387,80 @@ fn text_drawn_with_the_quote_operators_is_read() {
     assert!(text.contains("This letter summarises"), "{text}");
     assert_eq!(report["inspection_start"], "2025-02-04");
 }
+
+/// Damage among the stored files is left off the start path (every command still runs) and is
+/// found by `check`, which says what to do; `check --recover` moves the library aside.
+#[test]
+fn check_finds_damage_among_the_stored_files_and_recover_moves_it_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite3");
+    let report = corpus().join("reports/hertfordshire_2018-11-19.pdf");
+    let (output, _) = cli(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "import".as_ref(),
+        report.as_os_str(),
+    ]);
+    assert!(output.status.success());
+    // The pages that hold the stored file (SQLite's dbstat), overwritten.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    let pages: Vec<i64> = conn
+        .prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&db).unwrap();
+    for page in &pages[pages.len() / 2..] {
+        let (at, size) = (((page - 1) * page_size) as usize, page_size as usize);
+        for (i, b) in bytes[at..at + size].iter_mut().enumerate() {
+            *b = (i % 251) as u8;
+        }
+    }
+    std::fs::write(&db, &bytes).unwrap();
+
+    let (output, _) = cli(&["--db".as_ref(), db.as_os_str(), "list".as_ref()]);
+    assert!(
+        output.status.success(),
+        "the start path does not read the stored files"
+    );
+    let (output, _) = cli(&["--db".as_ref(), db.as_os_str(), "check".as_ref()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("is damaged") && stderr.contains("check --recover"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    let (output, _) = cli(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "check".as_ref(),
+        "--recover".as_ref(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("was damaged") && stderr.contains("nothing was deleted"),
+        "{stderr}"
+    );
+    let moved = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".damaged-")
+        })
+        .count();
+    assert_eq!(moved, 1);
+    let (output, _) = cli(&["--db".as_ref(), db.as_os_str(), "check".as_ref()]);
+    assert!(output.status.success(), "a new, sound library");
+}

@@ -118,9 +118,14 @@ enum Command {
     /// Copy the library to a file (safe while the library is in use).
     Backup { path: PathBuf },
     /// Check every page of the library, the stored files and the search index included
-    /// (opening checks only the schema and the small tables, so its cost does not grow with
-    /// the library). A damaged library is moved aside, never deleted, and a new one started.
-    Check,
+    /// (SQLite's integrity_check; opening checks only the schema and the small tables, so its
+    /// cost does not grow with the library).
+    Check {
+        /// When it is damaged, move it aside (never deleted) and start a new library. Close
+        /// the app and any other import first: they would go on writing to the moved file.
+        #[arg(long)]
+        recover: bool,
+    },
     /// An authority and its ten statistical neighbours: each one's grades at each inspection
     /// round, and where the authority stands among them at a date.
     Neighbours {
@@ -383,8 +388,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect();
-                if earlier.paths == paths {
-                    eprintln!("inspection-compare-cli: note: resuming the import begun {} ({} of {} files stored); stored files are recognised and not read again", earlier.started_at, earlier.stored, earlier.files);
+                let asked: Vec<PathBuf> = paths
+                    .iter()
+                    .map(|p| inspection_engine::store::absolute(p))
+                    .collect();
+                if earlier.paths == asked {
+                    eprintln!("inspection-compare-cli: note: resuming the import begun {} ({} of {} files stored); stored files are recognised by their content and not parsed again", earlier.started_at, earlier.stored, earlier.files);
                 } else {
                     eprintln!("inspection-compare-cli: note: an import of {} begun {} stopped before its end; import the same again to resume it", names.join(", "), earlier.started_at);
                 }
@@ -584,18 +593,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
         }
-        Command::Check => {
+        Command::Check { recover } => {
             let library = open_library(cli.db)?;
             let path = library.path().to_path_buf();
-            if let Soundness::Damaged(found) = inspection_engine::store::check_whole(&path)? {
-                drop(library); // closed before the file is moved
-                let recovered = Library::recover(&path, &found)?;
-                for notice in recovered.notices() {
-                    eprintln!("inspection-compare-cli: note: {notice}");
-                }
-                return Ok(ExitCode::from(1));
+            // Every page first (a damaged page is an answer, not an error), then SQLite's
+            // integrity_check, which also compares each index with its table.
+            let found = match inspection_engine::store::check_whole(&path)? {
+                Soundness::Damaged(found) => Some(found),
+                Soundness::Sound => Some(library.integrity_check()?)
+                    .filter(|answer| answer != "ok")
+                    .map(|answer| format!("SQLite's check found: {answer}")),
+            };
+            let Some(found) = found else {
+                say!("library {}: ok", path.display());
+                return Ok(ExitCode::SUCCESS);
+            };
+            if !recover {
+                anyhow::bail!(
+                    "library {} is damaged ({found}); copy it somewhere safe with `backup`, then run `check --recover` with the app closed: it is moved aside and a new library started",
+                    path.display()
+                );
             }
-            say!("library {}: ok", path.display());
+            drop(library); // closed before the file is moved
+            let recovered = Library::recover(&path, &found)?;
+            for notice in recovered.notices() {
+                eprintln!("inspection-compare-cli: note: {notice}");
+            }
+            return Ok(ExitCode::from(1));
         }
         Command::Neighbours {
             authority,

@@ -164,9 +164,9 @@ export function createGroupView(): View {
           m.closeness !== null ? el("span", { class: "closeness", "aria-label": `neighbour ${m.closeness}` }, `${m.closeness}`) : null,
           m.subject
             ? el("strong", {}, m.name)
-            : button(m.name, () => navigate({ view: "group", kind: g.kind, name: g.kind === "region" ? g.region : m.name, at: g.at }), {
+            : button(m.name, () => navigate({ view: "group", kind: g.kind, name: m.name, at: g.at }), {
                 class: "link-button",
-                title: g.kind === "neighbours" ? `${m.name}’s own statistical neighbours` : undefined,
+                title: g.kind === "neighbours" ? `${m.name}’s own statistical neighbours` : `Where ${m.name} stands in ${g.region}`,
               }),
           m.documents === 0 ? el("span", { class: "missing-flag" }, "No document in your library") : el("span", { class: "member-docs" }, plural(m.documents, "document")),
         ),

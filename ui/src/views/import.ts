@@ -88,7 +88,12 @@ async function runQueue(): Promise<void> {
   while (queue.length > 0) {
     const paths = queue.shift() ?? [];
     showRunning();
-    if (!(await importBatch(paths))) break;
+    // A failure or a Cancel ends the series: drops waiting their turn are not imported.
+    if (!(await importBatch(paths)) || cancelButtonPressed) break;
+  }
+  if (queue.length > 0) {
+    const waiting = queue.reduce((n, paths) => n + paths.length, 0);
+    toast(`${plural(waiting, "item")} dropped meanwhile ${waiting === 1 ? "was" : "were"} not imported: drop ${waiting === 1 ? "it" : "them"} again to add ${waiting === 1 ? "it" : "them"}.`, "info", 12000);
   }
   queue.length = 0;
   queued = 0;
@@ -193,7 +198,7 @@ export function offerUnfinished(unfinished: UnfinishedImport): void {
   panel.classList.add("finished");
   title.textContent = "An import did not finish";
   const names = unfinished.paths.map(baseName).join(", ");
-  summary.textContent = `${names}: ${unfinished.stored.toLocaleString("en-GB")} of ${plural(unfinished.files, "file")} stored. Resume to add the rest; files already stored are not read again.`;
+  summary.textContent = `${names}: ${unfinished.stored.toLocaleString("en-GB")} of ${plural(unfinished.files, "file")} stored. Resume to add the rest; files already stored are recognised by their content and skipped.`;
   setProgress(unfinished.stored, unfinished.files);
   actions.replaceChildren(
     button("Dismiss", () => {
@@ -291,7 +296,7 @@ function finish(outcomes: ImportOutcome[], result: ImportSummary | null = null):
   if (stopped) {
     const paths = current;
     actions.append(
-      button("Resume", () => importPaths(paths), { class: "btn", id: "import-resume", title: "Files already stored are recognised and not read again" }),
+      button("Resume", () => importPaths(paths), { class: "btn", id: "import-resume", title: "Files already stored are recognised by their content and skipped" }),
     );
   }
 

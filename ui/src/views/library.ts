@@ -34,6 +34,9 @@ const DRAW_FIRST = 2;
 const pending = new WeakMap<Element, () => void>();
 /** How each drawn authority goes back to a placeholder once far from the screen. */
 const drawn = new WeakMap<Element, () => void>();
+/** Each authority's height when last drawn, so its placeholder keeps it (the scroll position
+ *  stays on the same authority when people come back). */
+const heights = new Map<string, number>();
 let near: IntersectionObserver | null = null;
 let far: IntersectionObserver | null = null;
 
@@ -56,8 +59,9 @@ function watchers(scroller: Element | null): { near: IntersectionObserver; far: 
   far ??= new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        // Keyboard focus stays where people put it.
-        if (entry.isIntersecting || entry.target.contains(document.activeElement)) continue;
+        // Keyboard focus stays where people put it; a hidden view (no size) keeps what it drew.
+        const hidden = !entry.rootBounds || (entry.target as HTMLElement).offsetHeight === 0;
+        if (entry.isIntersecting || hidden || entry.target.contains(document.activeElement)) continue;
         const release = drawn.get(entry.target);
         drawn.delete(entry.target);
         far?.unobserve(entry.target);
@@ -257,7 +261,9 @@ export function createLibraryView(): View {
 
   return {
     root,
-    show: () => render(),
+    // Drawn when the library changes, shown as it was left: the authorities near the scroll
+    // position it comes back to are still drawn.
+    show: () => undefined,
   };
 }
 
@@ -270,6 +276,9 @@ function pendingBlock(name: string, region: string, draw: () => HTMLElement): HT
     { class: "authority authority-pending", "data-authority": name, "aria-labelledby": headingId, "aria-busy": "true" },
     el("header", { class: "authority-head" }, el("div", {}, el("h2", { id: headingId, class: "authority-name" }, name), el("p", { class: "authority-meta" }, region))),
   );
+  const known = heights.get(name);
+  // Set through the CSSOM (the CSP forbids style attributes): the height it had when drawn.
+  if (known) block.style.minHeight = `${known}px`;
   pending.set(block, () => {
     const full = drawnBlock(name, region, draw);
     block.replaceWith(full);
@@ -284,9 +293,8 @@ function drawnBlock(name: string, region: string, draw: () => HTMLElement): HTML
   const full = draw();
   full.classList.add("authority-drawn");
   drawn.set(full, () => {
+    heights.set(name, full.offsetHeight);
     const placeholder = pendingBlock(name, region, draw);
-    // Set through the CSSOM (the CSP forbids style attributes): the height it had.
-    placeholder.style.minHeight = `${full.offsetHeight}px`;
     full.replaceWith(placeholder);
     near?.observe(placeholder);
   });

@@ -486,6 +486,15 @@ mod tests {
             neighbours("Atlantis", &[], on("2026-12-01")),
             Err(GroupError::NoSuchAuthority(_))
         ));
+        // Any spelling: a code, another name, a name made only of generic words.
+        for (asked, found) in [
+            ("919", "Hertfordshire"),
+            ("BCP", "Bournemouth, Christchurch and Poole"),
+            ("City of London", "City of London"),
+        ] {
+            let group = neighbours(asked, &[], on("2026-12-01")).unwrap();
+            assert_eq!(group.members[0].name, found, "{asked}");
+        }
     }
 
     #[test]

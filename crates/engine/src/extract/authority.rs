@@ -32,20 +32,28 @@ pub const SUCCESSIONS: &[(&str, &[&str])] = &[
 
 const CSV: &str = include_str!("../data/authorities.csv");
 
-/// The authority of the list named `wanted` (any spelling of its name) or given by its code
-/// (old or new) or Ofsted URN.
+/// The authority of the list given by its code (old or new) or Ofsted URN, or named by any
+/// spelling of its name: the name's distinctive words, else as a report would print it
+/// ([`lookup`]: its other names, and names made only of generic words such as "City of London").
 pub fn find(wanted: &str) -> Option<&'static Authority> {
     let wanted = wanted.trim();
-    let key = name_key(wanted);
     if wanted.is_empty() {
         return None;
     }
-    all().iter().find(|a| {
-        (!key.is_empty() && name_key(&a.name) == key)
-            || [&a.la_code, &a.la_code_new, &a.urn]
+    let key = name_key(wanted);
+    all()
+        .iter()
+        .find(|a| {
+            [&a.la_code, &a.la_code_new, &a.urn]
                 .iter()
                 .any(|c| !c.is_empty() && c.eq_ignore_ascii_case(wanted))
-    })
+        })
+        .or_else(|| {
+            all()
+                .iter()
+                .find(|a| !key.is_empty() && name_key(&a.name) == key)
+        })
+        .or_else(|| lookup(wanted))
 }
 
 /// Every authority in the project's list.

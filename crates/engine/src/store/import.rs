@@ -282,10 +282,11 @@ impl Library {
     /// Records an import as begun; an unfinished one of the same paths (being resumed) is
     /// taken up again rather than recorded twice. Returns its id.
     fn begin_import(&mut self, paths: &[PathBuf], files: usize) -> Result<i64, StoreError> {
+        // Absolute, so the app (or a CLI run from another folder) resumes the same files.
         let paths = serde_json::to_string(
             &paths
                 .iter()
-                .map(|p| p.to_string_lossy())
+                .map(|p| absolute(p).to_string_lossy().into_owned())
                 .collect::<Vec<_>>(),
         )
         .expect("strings serialise");
@@ -421,6 +422,12 @@ impl Library {
             }
         })
     }
+}
+
+/// `path` from the root (against the current folder when relative); as given when there is no
+/// current folder to resolve it against.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// A write that failed because the disk is full, as the error that says so and names the file

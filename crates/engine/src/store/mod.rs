@@ -15,7 +15,7 @@ mod search;
 mod write;
 
 pub use import::{
-    collect_files, ImportOutcome, ImportStatus, ImportSummary, Progress, UnfinishedImport,
+    absolute, collect_files, ImportOutcome, ImportStatus, ImportSummary, Progress, UnfinishedImport,
 };
 pub use migrate::{migrations, SCHEMA_VERSION};
 pub use open::{check_whole, Soundness};

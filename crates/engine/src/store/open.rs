@@ -61,7 +61,7 @@ fn damage(conn: &Connection, path: &Path, scope: Scope) -> Result<Option<String>
         for sql in pragmas {
             let answer: String = conn.query_row(&sql, [], |r| r.get(0))?;
             if answer != "ok" {
-                return Ok(Some(format!("SQLite's check found: {answer}")));
+                return Ok(Some(format!("SQLite's check found: {}", one_line(&answer))));
             }
         }
         Ok(None)
@@ -85,6 +85,21 @@ fn damage(conn: &Connection, path: &Path, scope: Scope) -> Result<Option<String>
             source,
         }),
     }
+}
+
+/// SQLite's findings (a line each, sometimes hundreds) as one line for a message: the first
+/// few, and how many more.
+fn one_line(answer: &str) -> String {
+    let lines: Vec<&str> = answer
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"))
+        .collect();
+    let mut said = lines.iter().take(3).copied().collect::<Vec<_>>().join("; ");
+    if lines.len() > 3 {
+        said.push_str(&format!("; and {} more", lines.len() - 3));
+    }
+    said
 }
 
 /// What the whole check of a library found.
@@ -337,11 +352,18 @@ impl Library {
             })
     }
 
-    /// `PRAGMA integrity_check`: "ok" for a sound library.
+    /// `PRAGMA integrity_check` (every page, and each index against its table): "ok" for a
+    /// sound library, else what it found, in one line.
     pub fn integrity_check(&self) -> Result<String> {
-        self.conn
+        let answer: String = self
+            .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .map_err(self.db_error())
+            .map_err(self.db_error())?;
+        Ok(if answer == "ok" {
+            answer
+        } else {
+            one_line(&answer)
+        })
     }
 
     pub(crate) fn connection(&self) -> &Connection {
