@@ -105,3 +105,30 @@ pub fn deep_html() -> Vec<u8> {
     )
     .into_bytes()
 }
+
+/// Overwrites the second half of the pages that hold a library's stored files (found with
+/// SQLite's `dbstat`), leaving every other table whole: damage the start path does not look
+/// for. Returns the file's bytes as written.
+pub fn damage_stored_files(db: &std::path::Path) -> Vec<u8> {
+    let conn = rusqlite::Connection::open(db).expect("the library opens");
+    conn.pragma_update(None, "journal_mode", "DELETE")
+        .expect("the library leaves WAL");
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .expect("a page size");
+    let pages: Vec<i64> = conn
+        .prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("the stored files' pages");
+    drop(conn);
+    assert!(pages.len() > 10, "a stored report's pages: {pages:?}");
+    let mut bytes = std::fs::read(db).expect("the library reads");
+    for page in &pages[pages.len() / 2..] {
+        let (at, size) = (((page - 1) * page_size) as usize, page_size as usize);
+        for (i, b) in bytes[at..at + size].iter_mut().enumerate() {
+            *b = (i % 251) as u8;
+        }
+    }
+    std::fs::write(db, &bytes).expect("the library is written");
+    bytes
+}

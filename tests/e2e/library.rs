@@ -121,29 +121,7 @@ async fn damage_among_the_stored_files_is_found_after_start_and_moved_aside() {
     let report = corpus().join("reports/hertfordshire_2018-11-19.pdf");
     cli_in(&dir, &["import".as_ref(), report.as_os_str()]);
     let db = App::library_in(&dir);
-    // The pages that hold the stored file (SQLite's dbstat), overwritten.
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    let page_size: i64 = conn
-        .query_row("PRAGMA page_size", [], |r| r.get(0))
-        .unwrap();
-    let pages: Vec<i64> = conn
-        .prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    drop(conn);
-    assert!(pages.len() > 10, "the report's pages: {pages:?}");
-    let mut bytes = std::fs::read(&db).unwrap();
-    for page in &pages[pages.len() / 2..] {
-        let (at, size) = (((page - 1) * page_size) as usize, page_size as usize);
-        for (i, b) in bytes[at..at + size].iter_mut().enumerate() {
-            *b = (i % 251) as u8;
-        }
-    }
-    std::fs::write(&db, &bytes).unwrap();
+    let bytes = crate::hostile_inputs::damage_stored_files(&db);
 
     let app = App::launch_in(dir, &[], &[]).await;
     let toast = app

@@ -402,28 +402,7 @@ fn check_finds_damage_among_the_stored_files_and_recover_moves_it_aside() {
         report.as_os_str(),
     ]);
     assert!(output.status.success());
-    // The pages that hold the stored file (SQLite's dbstat), overwritten.
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    let page_size: i64 = conn
-        .query_row("PRAGMA page_size", [], |r| r.get(0))
-        .unwrap();
-    let pages: Vec<i64> = conn
-        .prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    drop(conn);
-    let mut bytes = std::fs::read(&db).unwrap();
-    for page in &pages[pages.len() / 2..] {
-        let (at, size) = (((page - 1) * page_size) as usize, page_size as usize);
-        for (i, b) in bytes[at..at + size].iter_mut().enumerate() {
-            *b = (i % 251) as u8;
-        }
-    }
-    std::fs::write(&db, &bytes).unwrap();
+    crate::hostile_inputs::damage_stored_files(&db);
 
     let (output, _) = cli(&["--db".as_ref(), db.as_os_str(), "list".as_ref()]);
     assert!(

@@ -11,9 +11,10 @@ import { DOMAINS, FRAMEWORKS, GRADES, ROUNDS } from "../bindings/vocabulary";
 import { gradeBadge } from "../components/grade";
 import { icon } from "../components/icons";
 import { loadingView } from "../components/loading";
+import { pageHead } from "../components/page-head";
 import { button, el, fill, svg } from "../dom";
 import { formatDate, plural, yearLabel } from "../format";
-import { back, canGoBack, navigate, type Route, type View } from "../router";
+import { navigate, type Route, type View } from "../router";
 import { selectAuthority } from "../state";
 
 /** Today as "YYYY-MM-DD", the date the group stands at unless people choose another. */
@@ -55,25 +56,16 @@ export function createGroupView(): View {
 
     fill(
       root,
-      el(
-        "header",
-        { class: "page-head" },
-        el(
-          "div",
-          {},
-          canGoBack() ? button([icon("back"), "Back"], () => back(), { class: "btn btn-ghost back-button", title: "Back (Alt+←)" }) : null,
-          el("p", { class: "eyebrow" }, g.kind === "region" ? "Region" : "Statistical neighbours"),
-          el("h1", { id: "group-title" }, g.title),
-          el(
-            "p",
-            { class: "page-sub" },
-            g.kind === "neighbours"
-              ? "The DfE’s ten statistical neighbours, nearest first: each one’s latest inspection in each round."
-              : `Every council of ${g.region}: each one’s latest inspection in each round.`,
-          ),
-        ),
-        el("div", { class: "group-actions" }, el("label", { for: "group-at" }, "Standing on"), dateInput, switchTo),
-      ),
+      pageHead({
+        eyebrow: g.kind === "region" ? "Region" : "Statistical neighbours",
+        title: g.title,
+        titleId: "group-title",
+        sub:
+          g.kind === "neighbours"
+            ? "The DfE’s ten statistical neighbours, nearest first: each one’s latest inspection in each round."
+            : `Every council of ${g.region}: each one’s latest inspection in each round.`,
+        actions: el("div", { class: "group-actions" }, el("label", { for: "group-at" }, "Standing on"), dateInput, switchTo),
+      }),
       ...g.notes.map((n) => el("p", { class: "notice notice-info group-note" }, n)),
       standing(g),
       g.rounds.length ? chart(g) : null,

@@ -6,10 +6,11 @@ import type { StoredInspection } from "../bindings/StoredInspection";
 import { confirmDialog } from "../components/dialog";
 import { gradeBadge } from "../components/grade";
 import { icon } from "../components/icons";
+import { backButton } from "../components/page-head";
 import { toast } from "../components/status";
 import { button, el, fill, flash, scrollToNode, type Child } from "../dom";
 import { formatDate, formatRange, judgementLabel, plural } from "../format";
-import { back, canGoBack, navigate, type Route, type View } from "../router";
+import { canGoBack, navigate, type Route, type View } from "../router";
 import { forgetInspection, inspectionName, loadInspection, previousOf, refreshLibrary, selectAuthority } from "../state";
 
 export function createReportView(scroller: HTMLElement): View {
@@ -208,10 +209,6 @@ export function createReportView(scroller: HTMLElement): View {
       if (route.view === "report") void open(route);
     },
   };
-}
-
-function backButton(): HTMLElement {
-  return button([icon("back"), "Back"], () => back(), { class: "btn btn-ghost back-button", title: "Back (Alt+←)" });
 }
 
 function meta(label: string, value: string): HTMLElement {

@@ -9,10 +9,11 @@ import type { TrackerStatus } from "../bindings/TrackerStatus";
 import { ITEM_KINDS, TRACKER_STATUSES, TRACKER_STATUS_ORDER } from "../bindings/vocabulary";
 import { icon } from "../components/icons";
 import { loadingView } from "../components/loading";
+import { pageHead } from "../components/page-head";
 import { toast } from "../components/status";
 import { button, el, fill } from "../dom";
 import { formatDate, plural, yearLabel } from "../format";
-import { back, canGoBack, navigate, type Route, type View } from "../router";
+import { navigate, type Route, type View } from "../router";
 
 export function createTrackerView(): View {
   const root = el("section", { class: "view view-tracker", "aria-label": "Recommendation tracker" });
@@ -85,19 +86,13 @@ export function createTrackerView(): View {
 
     fill(
       root,
-      el(
-        "header",
-        { class: "page-head" },
-        el(
-          "div",
-          {},
-          canGoBack() ? button([icon("back"), "Back"], () => back(), { class: "btn btn-ghost back-button", title: "Back (Alt+←)" }) : null,
-          el("p", { class: "eyebrow" }, "Recommendation tracker"),
-          el("h1", { id: "tracker-title" }, authority),
-          el("p", { class: "page-sub" }, `${plural(t.items.length, "item")} from ${plural(t.documents.length, "document")}. What later documents show is the engine’s suggestion from matching items and paragraphs: read them. Statuses and notes are yours, kept in your library.`),
-        ),
-        exportMenu,
-      ),
+      pageHead({
+        eyebrow: "Recommendation tracker",
+        title: authority,
+        titleId: "tracker-title",
+        sub: `${plural(t.items.length, "item")} from ${plural(t.documents.length, "document")}. What later documents show is the engine’s suggestion from matching items and paragraphs: read them. Statuses and notes are yours, kept in your library.`,
+        actions: exportMenu,
+      }),
       ...sections,
     );
   }
