@@ -83,11 +83,13 @@ pub fn cli_in(dir: &tempfile::TempDir, args: &[&std::ffi::OsStr]) {
     );
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free local port")
+/// Two different free local ports: both are held until both are known, so the kernel cannot
+/// hand out one twice (tauri-driver and WebKitWebDriver on one port: "Unable to listen").
+fn free_ports() -> (u16, u16) {
+    let listen = || TcpListener::bind("127.0.0.1:0").expect("a free local port");
+    let (a, b) = (listen(), listen());
+    let port = |l: &TcpListener| l.local_addr().expect("a local address").port();
+    (port(&a), port(&b))
 }
 
 fn tauri_driver() -> PathBuf {
@@ -155,7 +157,7 @@ impl App {
         let mut args = vec!["--db".to_string(), db.display().to_string()];
         args.extend(files.iter().map(|f| f.display().to_string()));
 
-        let (port, native_port) = (free_port(), free_port());
+        let (port, native_port) = free_ports();
         let mut command = Command::new(tauri_driver());
         command
             .args(["--port", &port.to_string()])
