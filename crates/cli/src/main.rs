@@ -264,12 +264,22 @@ fn hint(error: &anyhow::Error) -> Option<&'static str> {
     }
 }
 
-/// A group of authorities as JSON or readable text.
-fn print_group(group: &inspection_engine::compare::AuthorityGroup, json: bool) -> Result<()> {
+/// An authority's neighbours or a region, standing at `at` (today when not given), as JSON or
+/// readable text.
+fn show_group(
+    db: Option<PathBuf>,
+    kind: GroupKind,
+    wanted: &str,
+    at: Option<inspection_engine::model::Date>,
+    json: bool,
+) -> Result<()> {
+    let library = open_library(db)?;
+    let at = at.unwrap_or_else(inspection_engine::model::Date::today);
+    let group = inspection_engine::authority_group(&library, kind, wanted, None, at)?;
     if json {
-        return json_out(group);
+        return json_out(&group);
     }
-    print::group(&mut std::io::stdout().lock(), group)?;
+    print::group(&mut std::io::stdout().lock(), &group)?;
     Ok(())
 }
 
@@ -383,11 +393,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import { paths, json } => {
             let mut library = open_library(cli.db)?;
             if let Some(earlier) = library.unfinished_import()? {
-                let names: Vec<String> = earlier
-                    .paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect();
                 let asked: Vec<PathBuf> = paths
                     .iter()
                     .map(|p| inspection_engine::store::absolute(p))
@@ -395,6 +400,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 if earlier.paths == asked {
                     eprintln!("inspection-compare-cli: note: resuming the import begun {} ({} of {} files stored); stored files are recognised by their content and not parsed again", earlier.started_at, earlier.stored, earlier.files);
                 } else {
+                    let names: Vec<String> = earlier
+                        .paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect();
                     eprintln!("inspection-compare-cli: note: an import of {} begun {} stopped before its end; import the same again to resume it", names.join(", "), earlier.started_at);
                 }
             }
@@ -596,15 +606,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check { recover } => {
             let library = open_library(cli.db)?;
             let path = library.path().to_path_buf();
-            // Every page first (a damaged page is an answer, not an error), then SQLite's
-            // integrity_check, which also compares each index with its table.
-            let found = match inspection_engine::store::check_whole(&path)? {
-                Soundness::Damaged(found) => Some(found),
-                Soundness::Sound => Some(library.integrity_check()?)
-                    .filter(|answer| answer != "ok")
-                    .map(|answer| format!("SQLite's check found: {answer}")),
-            };
-            let Some(found) = found else {
+            // Every page and each index against its table, read once.
+            let Soundness::Damaged(found) = inspection_engine::store::check_thoroughly(&path)?
+            else {
                 say!("library {}: ok", path.display());
                 return Ok(ExitCode::SUCCESS);
             };
@@ -625,25 +629,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             authority,
             at,
             json,
-        } => {
-            let library = open_library(cli.db)?;
-            let at = at.unwrap_or_else(inspection_engine::model::Date::today);
-            let group = inspection_engine::authority_group(
-                &library,
-                GroupKind::Neighbours,
-                &authority,
-                None,
-                at,
-            )?;
-            print_group(&group, json)?;
-        }
+        } => show_group(cli.db, GroupKind::Neighbours, &authority, at, json)?,
+        // An authority's name picks it out among its region's.
         Command::Region { region, at, json } => {
-            let library = open_library(cli.db)?;
-            let at = at.unwrap_or_else(inspection_engine::model::Date::today);
-            // An authority's name picks it out among its region's.
-            let group =
-                inspection_engine::authority_group(&library, GroupKind::Region, &region, None, at)?;
-            print_group(&group, json)?;
+            show_group(cli.db, GroupKind::Region, &region, at, json)?
         }
         Command::Backup { path } => {
             let library = open_library(cli.db)?;

@@ -121,13 +121,34 @@ function showRunning(): void {
 
 let cancelButtonPressed = false;
 
+/** What became of the files so far: the counts the panel says while it runs and at the end. */
+interface Tally {
+  added: number;
+  present: number;
+  refused: number;
+}
+
+function counted(tally: Tally, outcome: ImportOutcome): Tally {
+  if (outcome.status === "imported") tally.added += 1;
+  else if (outcome.status === "already_present") tally.present += 1;
+  else tally.refused += 1;
+  return tally;
+}
+
+/** "12 added", "3 already in your library", "1 not added": what there is of each. */
+function tallyWords(tally: Tally): string[] {
+  const parts = [`${tally.added.toLocaleString("en-GB")} added`];
+  if (tally.present) parts.push(`${tally.present.toLocaleString("en-GB")} already in your library`);
+  if (tally.refused) parts.push(`${tally.refused.toLocaleString("en-GB")} not added`);
+  return parts;
+}
+
 /** "about 2 minutes left", from the pace of the files read so far (files already in the
  *  library go fast, so the pace is of this run, not a guess per file). */
-function timeLeft(done: number, total: number, startedAt: number, doneAtStart: number): string {
+function timeLeft(done: number, total: number, startedAt: number): string {
   const elapsed = (performance.now() - startedAt) / 1000;
-  const read = done - doneAtStart;
-  if (read < 5 || elapsed < 2 || done >= total) return "";
-  const seconds = ((total - done) * elapsed) / read;
+  if (done < 5 || elapsed < 2 || done >= total) return "";
+  const seconds = ((total - done) * elapsed) / done;
   if (seconds < 10) return " · a few seconds left";
   if (seconds < 90) return ` · about ${Math.round(seconds / 5) * 5} seconds left`;
   return ` · about ${Math.round(seconds / 60)} minutes left`;
@@ -139,25 +160,20 @@ async function importBatch(paths: string[]): Promise<boolean> {
   const first = rows.length;
   current = paths;
   const startedAt = performance.now();
-  let counts = { added: 0, present: 0, refused: 0 };
+  const tally: Tally = { added: 0, present: 0, refused: 0 };
   try {
     const result = await api.importPaths(paths, (event) => {
       setProgress(event.done, event.total);
       addRow(event.outcome);
-      if (event.outcome.status === "imported") counts.added += 1;
-      else if (event.outcome.status === "already_present") counts.present += 1;
-      else counts.refused += 1;
+      counted(tally, event.outcome);
       if (cancelButtonPressed) return;
-      const parts = [`${event.done.toLocaleString("en-GB")} of ${plural(event.total, "file")} read`, `${counts.added.toLocaleString("en-GB")} added`];
-      if (counts.present) parts.push(`${counts.present.toLocaleString("en-GB")} already in your library`);
-      if (counts.refused) parts.push(`${counts.refused.toLocaleString("en-GB")} not added`);
-      summary.textContent = parts.join(" · ") + timeLeft(event.done, event.total, startedAt, 0);
+      const read = `${event.done.toLocaleString("en-GB")} of ${plural(event.total, "file")} read`;
+      summary.textContent = [read, ...tallyWords(tally)].join(" · ") + timeLeft(event.done, event.total, startedAt);
     });
     // Progress messages can trail the final answer; the summary is complete, so fill any gaps.
     for (const outcome of result.outcomes) {
       if (!rows.slice(first).some((r) => r.outcome.path === outcome.path)) addRow(outcome);
     }
-    counts = { added: 0, present: 0, refused: 0 };
     if (!result.stopped) setProgress(result.outcomes.length, result.outcomes.length);
     await refreshLibrary();
     finish(rows.map((r) => r.outcome), result);
@@ -273,9 +289,7 @@ function addRow(outcome: ImportOutcome): void {
 function finish(outcomes: ImportOutcome[], result: ImportSummary | null = null): void {
   panel.classList.remove("running");
   panel.classList.add("finished");
-  const added = outcomes.filter((o) => o.status === "imported").length;
-  const present = outcomes.filter((o) => o.status === "already_present").length;
-  const refused = outcomes.length - added - present;
+  const { added, present, refused } = outcomes.reduce(counted, { added: 0, present: 0, refused: 0 });
   const stopped = result?.stopped ?? false;
 
   title.textContent = stopped
@@ -285,9 +299,7 @@ function finish(outcomes: ImportOutcome[], result: ImportSummary | null = null):
       : refused > 0 && present === 0
         ? "No reports added"
         : "Nothing new to add";
-  const parts = [`${added.toLocaleString("en-GB")} added`];
-  if (present) parts.push(`${present.toLocaleString("en-GB")} already in your library`);
-  if (refused) parts.push(`${refused.toLocaleString("en-GB")} not added`);
+  const parts = tallyWords({ added, present, refused });
   if (stopped && result) parts.push(`${result.unread.toLocaleString("en-GB")} not read yet`);
   summary.textContent = outcomes.length === 0 && !stopped ? "No report files were found there." : parts.join(" · ");
   announce(`Import ${stopped ? "stopped" : "finished"}: ${parts.join(", ")}.`);

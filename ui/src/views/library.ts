@@ -44,33 +44,31 @@ let far: IntersectionObserver | null = null;
  *  those far from it back to placeholders, so the page holds a few screens of cards however
  *  large the library (a national library drawn whole held 3,000 cards and 490 MB). */
 function watchers(scroller: Element | null): { near: IntersectionObserver; far: IntersectionObserver } {
-  near ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        const build = pending.get(entry.target);
-        pending.delete(entry.target);
-        near?.unobserve(entry.target);
-        build?.();
-      }
-    },
-    { root: scroller, rootMargin: "300px 0px" },
-  );
-  far ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        // Keyboard focus stays where people put it; a hidden view (no size) keeps what it drew.
-        const hidden = !entry.rootBounds || (entry.target as HTMLElement).offsetHeight === 0;
-        if (entry.isIntersecting || hidden || entry.target.contains(document.activeElement)) continue;
-        const release = drawn.get(entry.target);
-        drawn.delete(entry.target);
-        far?.unobserve(entry.target);
-        release?.();
-      }
-    },
-    { root: scroller, rootMargin: "2500px 0px" },
-  );
+  near ??= runOnce(pending, scroller, "300px 0px", (entry) => entry.isIntersecting);
+  far ??= runOnce(drawn, scroller, "2500px 0px", (entry) => {
+    // Keyboard focus stays where people put it; a hidden view (no size) keeps what it drew.
+    const hidden = !entry.rootBounds || (entry.target as HTMLElement).offsetHeight === 0;
+    return !entry.isIntersecting && !hidden && !entry.target.contains(document.activeElement);
+  });
   return { near, far };
+}
+
+/** Watches elements and, once `due` says so for one, runs what `registry` holds for it and
+ *  stops watching it. */
+function runOnce(registry: WeakMap<Element, () => void>, scroller: Element | null, rootMargin: string, due: (entry: IntersectionObserverEntry) => boolean): IntersectionObserver {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!due(entry)) continue;
+        const run = registry.get(entry.target);
+        registry.delete(entry.target);
+        observer.unobserve(entry.target);
+        run?.();
+      }
+    },
+    { root: scroller, rootMargin },
+  );
+  return observer;
 }
 
 export function createLibraryView(): View {

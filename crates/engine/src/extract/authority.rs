@@ -32,10 +32,9 @@ pub const SUCCESSIONS: &[(&str, &[&str])] = &[
 
 const CSV: &str = include_str!("../data/authorities.csv");
 
-/// The authority of the list given by its code (old or new) or Ofsted URN, or named by any
-/// spelling of its name: the name's distinctive words, else as a report would print it
-/// ([`lookup`]: its other names, and names made only of generic words such as "City of London").
-pub fn find(wanted: &str) -> Option<&'static Authority> {
+/// The authority of the list given by its code (old or new) or Ofsted URN, or by the
+/// distinctive words of its name: what people type to name one exactly.
+pub fn named(wanted: &str) -> Option<&'static Authority> {
     let wanted = wanted.trim();
     if wanted.is_empty() {
         return None;
@@ -53,7 +52,12 @@ pub fn find(wanted: &str) -> Option<&'static Authority> {
                 .iter()
                 .find(|a| !key.is_empty() && name_key(&a.name) == key)
         })
-        .or_else(|| lookup(wanted))
+}
+
+/// [`named`], else as a report would print it ([`lookup`]: its other names, and names made
+/// only of generic words such as "City of London"): any spelling of an authority.
+pub fn find(wanted: &str) -> Option<&'static Authority> {
+    named(wanted).or_else(|| lookup(wanted))
 }
 
 /// Every authority in the project's list.

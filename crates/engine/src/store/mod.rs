@@ -18,7 +18,7 @@ pub use import::{
     absolute, collect_files, ImportOutcome, ImportStatus, ImportSummary, Progress, UnfinishedImport,
 };
 pub use migrate::{migrations, SCHEMA_VERSION};
-pub use open::{check_whole, Soundness};
+pub use open::{check_thoroughly, check_whole, Soundness};
 pub use search::{SearchFilter, SearchHit, SnippetPart};
 pub use write::{sha256_hex, Reparsed};
 

@@ -37,6 +37,8 @@ enum Scope {
     /// Every page (SQLite's `quick_check` of the whole file, the FTS index's own check
     /// included).
     Whole,
+    /// Every page and each index against its table (SQLite's `integrity_check`).
+    Thorough,
 }
 
 /// Why the database at `path` cannot be used, if it is damaged. A busy or locked library is
@@ -52,6 +54,7 @@ fn damage(conn: &Connection, path: &Path, scope: Scope) -> Result<Option<String>
             .collect::<rusqlite::Result<_>>()?;
         let pragmas: Vec<String> = match scope {
             Scope::Whole => vec!["PRAGMA quick_check".into()],
+            Scope::Thorough => vec!["PRAGMA integrity_check".into()],
             Scope::Open => tables
                 .iter()
                 .filter(|t| checked_at_open(t))
@@ -80,10 +83,7 @@ fn damage(conn: &Connection, path: &Path, scope: Scope) -> Result<Option<String>
                 .into(),
             ))
         }
-        Err(source) => Err(StoreError::Database {
-            path: path.to_path_buf(),
-            source,
-        }),
+        Err(source) => Err(database_error(path)(source)),
     }
 }
 
@@ -115,24 +115,37 @@ pub enum Soundness {
 /// the open library go on meanwhile. What opening leaves out ([`DOCUMENT_TABLES`]): the app
 /// runs it in the background once drawn, and tells people what it found.
 pub fn check_whole(path: &Path) -> Result<Soundness> {
+    check_file(path, Scope::Whole)
+}
+
+/// [`check_whole`], and each index compared with its table too (SQLite's `integrity_check`):
+/// slower, for the CLI's `check`, which people run on demand.
+pub fn check_thoroughly(path: &Path) -> Result<Soundness> {
+    check_file(path, Scope::Thorough)
+}
+
+fn check_file(path: &Path, scope: Scope) -> Result<Soundness> {
     use rusqlite::OpenFlags;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|source| StoreError::Database {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    .map_err(database_error(path))?;
     conn.busy_timeout(BUSY_TIMEOUT)
-        .map_err(|source| StoreError::Database {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    Ok(match damage(&conn, path, Scope::Whole)? {
+        .map_err(database_error(path))?;
+    Ok(match damage(&conn, path, scope)? {
         None => Soundness::Sound,
         Some(found) => Soundness::Damaged(found),
     })
+}
+
+/// Maps a SQLite error to a [`StoreError`] naming the library at `path` (before a [`Library`]
+/// exists to do it: [`Library::db_error`]).
+fn database_error(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+    move |source| StoreError::Database {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// The schema version a library is at (`PRAGMA user_version`).
@@ -215,10 +228,7 @@ impl Library {
                 source: e,
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Database {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let conn = Connection::open(path).map_err(database_error(path))?;
         let Some(damage) = damage(&conn, path, Scope::Open)? else {
             return Library::configure(conn, path.to_path_buf());
         };
@@ -231,10 +241,7 @@ impl Library {
     /// it should be closed first: one left open would go on using the moved file.
     pub fn recover(path: &Path, damage: &str) -> Result<Library> {
         let moved_to = move_aside(path)?;
-        let conn = Connection::open(path).map_err(|source| StoreError::Database {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let conn = Connection::open(path).map_err(database_error(path))?;
         let mut library = Library::configure(conn, path.to_path_buf())?;
         let notice = format!(
             "library {}: it was damaged ({damage}), so it was moved to {} and a new, empty library was started; nothing was deleted",
@@ -254,26 +261,23 @@ impl Library {
 
     /// A library in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Library> {
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::Database {
-            path: ":memory:".into(),
-            source,
-        })?;
+        let conn = Connection::open_in_memory().map_err(database_error(Path::new(":memory:")))?;
         Library::configure(conn, PathBuf::from(":memory:"))
     }
 
     fn configure(mut conn: Connection, path: PathBuf) -> Result<Library> {
-        let db = |source| StoreError::Database {
-            path: path.to_path_buf(),
-            source,
+        let version = {
+            let db = database_error(&path);
+            conn.busy_timeout(BUSY_TIMEOUT).map_err(&db)?;
+            // WAL lets readers work while one process writes; NORMAL sync is crash-safe in WAL.
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(&db)?;
+            conn.pragma_update(None, "synchronous", "NORMAL")
+                .map_err(&db)?;
+            conn.pragma_update(None, "foreign_keys", "ON")
+                .map_err(&db)?;
+            schema_version(&conn).map_err(&db)?
         };
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
-        // WAL lets readers work while one process writes; NORMAL sync is crash-safe in WAL.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(db)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(db)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
-        let version = schema_version(&conn).map_err(db)?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::Newer {
                 path,
@@ -314,10 +318,7 @@ impl Library {
     }
 
     pub(super) fn db_error(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
-        move |source| StoreError::Database {
-            path: self.path.clone(),
-            source,
-        }
+        database_error(&self.path)
     }
 
     /// Every row a parameterless query gives, each turned into a value by `row`.
@@ -346,10 +347,7 @@ impl Library {
         }
         self.conn
             .backup(rusqlite::MAIN_DB, dest, None)
-            .map_err(|source| StoreError::Database {
-                path: dest.to_path_buf(),
-                source,
-            })
+            .map_err(database_error(dest))
     }
 
     /// `PRAGMA integrity_check` (every page, and each index against its table): "ok" for a

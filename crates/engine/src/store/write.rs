@@ -35,6 +35,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The library's row of the authority of the list named `name`, if it has one (the list
+/// seeded it; a library seeded by an older list may lack a newer authority).
+fn authority_id(conn: &rusqlite::Connection, name: &str) -> rusqlite::Result<Option<i64>> {
+    conn.query_row("SELECT id FROM authorities WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+    .optional()
+}
+
 /// Writes a report's rows for inspection `id` (the caller holds the transaction).
 fn write_report(tx: &rusqlite::Transaction<'_>, id: i64, report: &Report) -> rusqlite::Result<()> {
     // A person's choice for this document wins over what the reader matched.
@@ -48,13 +57,7 @@ fn write_report(tx: &rusqlite::Transaction<'_>, id: i64, report: &Report) -> rus
         .optional()?;
     let authority_id: Option<i64> = match (chosen, &report.authority) {
         (Some(chosen), _) => Some(chosen),
-        (None, Some(a)) => tx
-            .query_row(
-                "SELECT id FROM authorities WHERE name = ?1",
-                [&a.name],
-                |r| r.get(0),
-            )
-            .optional()?,
+        (None, Some(a)) => authority_id(tx, &a.name)?,
         (None, None) => None,
     };
     tx.execute(
@@ -276,33 +279,14 @@ impl Library {
     /// and remembers the choice for its document, for a report whose authority the reader
     /// could not tell. Returns the authority's name.
     pub fn choose_authority(&mut self, id: i64, authority: &str) -> Result<String> {
-        let wanted = authority.trim();
-        let key = crate::extract::name_key(wanted);
-        type Row = (i64, String, [Option<String>; 3]);
-        let found: Option<(i64, String)> = self
-            .all::<Row, Vec<Row>>(
-                "SELECT id, name, la_code, la_code_new, urn FROM authorities",
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        [r.get::<_, Option<String>>(2)?, r.get(3)?, r.get(4)?],
-                    ))
-                },
-            )?
-            .into_iter()
-            .find(|(_, name, codes)| {
-                // Some authorities of the list have no new code: an empty one matches nothing.
-                !wanted.is_empty()
-                    && (crate::extract::name_key(name) == key
-                        || codes
-                            .iter()
-                            .flatten()
-                            .any(|c| !c.is_empty() && c.eq_ignore_ascii_case(wanted)))
-            })
-            .map(|(id, name, _)| (id, name));
-        let (authority_id, name) =
-            found.ok_or_else(|| StoreError::NoSuchAuthority(wanted.to_string()))?;
+        let no_such = || StoreError::NoSuchAuthority(authority.trim().to_string());
+        let name = authority::named(authority)
+            .ok_or_else(no_such)?
+            .name
+            .clone();
+        let authority_id = authority_id(self.connection(), &name)
+            .map_err(self.db_error())?
+            .ok_or_else(no_such)?;
         self.write(|tx, db| {
             let sha = document_sha(tx, db, id)?;
             tx.execute(
